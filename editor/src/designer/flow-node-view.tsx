@@ -1,0 +1,58 @@
+/**
+ * The face of a step on the canvas: kind, name, a one-line summary, problem
+ * badge, and one labelled handle per output port (as the registry declares).
+ */
+import { nodeKind } from '@ledgerflow/shared';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { editorKinds } from './kinds/editor-kinds.js';
+import type { LfNode } from './react-flow-mapping.js';
+
+function FlowNodeViewInner({ data, selected }: NodeProps<LfNode>) {
+  const { node, ports, hasInput, errors, warnings, firstProblem, lit } = data;
+  const spec = nodeKind(node.kind);
+  const summary = editorKinds.get(node.kind)?.summarize?.(node.config);
+  const classes = [
+    'lf-node',
+    `lf-node-${spec?.category ?? 'unknown'}`,
+    selected ? 'is-selected' : '',
+    errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : '',
+    lit ? 'is-lit' : '',
+  ].join(' ');
+  return (
+    <div className={classes} data-testid={`node-${node.id}`} data-node-name={node.name} title={firstProblem}>
+      {hasInput && (
+        <Handle type="target" position={Position.Left} id="in" className="lf-handle lf-handle-in" />
+      )}
+      <div className="lf-node-kind">{spec?.label ?? `Unknown kind “${node.kind}”`}</div>
+      <div className="lf-node-name">{node.name}</div>
+      {summary && <div className="lf-node-summary">{summary}</div>}
+      {(errors > 0 || warnings > 0) && (
+        <div className={errors > 0 ? 'lf-node-problem error' : 'lf-node-problem warning'}>
+          {errors > 0
+            ? `⚠ ${errors} problem${errors > 1 ? 's' : ''}`
+            : `${warnings} warning${warnings > 1 ? 's' : ''}`}
+        </div>
+      )}
+      {ports.length > 0 && (
+        <div className="lf-ports">
+          {ports.map((port) => (
+            <div key={port.id} className="lf-port">
+              <span className="lf-port-label">{port.label}</span>
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={port.id}
+                className="lf-handle lf-handle-out"
+                data-testid={`port-${node.id}-${port.id}`}
+                title={`Drag from here to connect the “${port.label}” exit`}
+              />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const FlowNodeView = memo(FlowNodeViewInner);

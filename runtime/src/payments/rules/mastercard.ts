@@ -1,0 +1,108 @@
+/** Mastercard merchant advice codes (MAC) and excessive-retry thresholds, as dated data. */
+import type { RetryRuleInput } from '../retry-rule.js';
+
+const SOURCE =
+  'Mastercard Transaction Processing Excellence: merchant advice codes, reference payment-retry-rules.md';
+const FROM = '2022-06-01';
+/** More than 10 declines on one card in 24 hours, or more than 35 attempts in 30 days, are excessive. */
+const excessive = [
+  { key: 'mastercard.declines_24h', scope: 'card' as const, max: 10, window: 'PT24H' },
+  { key: 'mastercard.attempts_30d', scope: 'card' as const, max: 35, window: 'P30D' },
+];
+const delayed = (mac: string, delay: string, words: string) => ({
+  id: `mastercard.mac${mac}`,
+  network: 'mastercard' as const,
+  codes: ['*'],
+  merchantAdvice: [mac],
+  category: `mc-mac-${mac}`,
+  meaning: `retry after ${words}`,
+  classification: 'soft' as const,
+  action: 'retry' as const,
+  minDelay: delay,
+  budgets: excessive,
+  effectiveFrom: FROM,
+  source: SOURCE,
+});
+
+export const mastercardRules: RetryRuleInput[] = [
+  {
+    id: 'mastercard.mac01',
+    network: 'mastercard',
+    codes: ['*'],
+    merchantAdvice: ['01'],
+    category: 'mc-mac-01',
+    meaning: 'new account information available: update the credentials, then retry',
+    classification: 'soft',
+    action: 'update_credentials',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'mastercard.mac02',
+    network: 'mastercard',
+    codes: ['*'],
+    merchantAdvice: ['02'],
+    category: 'mc-mac-02',
+    meaning: 'cannot approve at this time, try again later',
+    classification: 'soft',
+    action: 'retry',
+    budgets: excessive,
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'mastercard.mac03',
+    network: 'mastercard',
+    codes: ['*'],
+    merchantAdvice: ['03'],
+    category: 'mc-mac-03',
+    meaning: 'do not try again',
+    classification: 'hard',
+    action: 'never',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'mastercard.mac04',
+    network: 'mastercard',
+    codes: ['*'],
+    merchantAdvice: ['04'],
+    category: 'mc-mac-04',
+    meaning: 'token requirements not fulfilled: retry with a network token',
+    classification: 'soft',
+    action: 'use_token',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'mastercard.mac21',
+    network: 'mastercard',
+    codes: ['*'],
+    merchantAdvice: ['21'],
+    category: 'mc-mac-21',
+    meaning: 'payment cancellation: stop recurring payments',
+    classification: 'hard',
+    action: 'never',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  delayed('24', 'PT1H', '1 hour'),
+  delayed('25', 'PT24H', '24 hours'),
+  delayed('26', 'P2D', '2 days'),
+  delayed('27', 'P4D', '4 days'),
+  delayed('28', 'P6D', '6 days'),
+  delayed('29', 'P8D', '8 days'),
+  delayed('30', 'P10D', '10 days'),
+  {
+    id: 'mastercard.no_mac',
+    network: 'mastercard',
+    codes: ['*'],
+    category: 'mc-generic',
+    meaning: 'decline without merchant advice: retry within the excessive-retry thresholds',
+    classification: 'soft',
+    action: 'retry',
+    budgets: excessive,
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+];

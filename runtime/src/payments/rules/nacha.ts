@@ -1,0 +1,88 @@
+/** NACHA ACH return codes and reinitiation limits, as dated data. */
+import type { RetryRuleInput } from '../retry-rule.js';
+
+const SOURCE =
+  'NACHA Operating Rules, Subsection 2.13.4 (reinitiation of returned entries), reference payment-retry-rules.md';
+const FROM = '2021-09-17';
+
+export const nachaRules: RetryRuleInput[] = [
+  {
+    id: 'nacha.nsf',
+    network: 'nacha',
+    codes: ['R01', 'R09'],
+    category: 'ach-nsf',
+    meaning: 'insufficient or uncollected funds: may reinitiate at most twice within 180 days',
+    classification: 'soft',
+    action: 'retry',
+    budgets: [{ key: 'nacha.reinitiations', scope: 'account', max: 2, window: 'P180D' }],
+    entryDescription: 'RETRY PYMT',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'nacha.stopped',
+    network: 'nacha',
+    codes: ['R08'],
+    category: 'ach-stop-payment',
+    meaning: 'payment stopped: only with a new authorization',
+    classification: 'hard',
+    action: 'new_authorization',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'nacha.account',
+    network: 'nacha',
+    codes: ['R02', 'R03', 'R04'],
+    category: 'ach-account',
+    meaning: 'account closed, missing or invalid: never retry as is',
+    classification: 'hard',
+    action: 'never',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'nacha.unauthorized',
+    network: 'nacha',
+    codes: ['R05', 'R07', 'R10', 'R29'],
+    category: 'ach-unauthorized',
+    meaning: 'unauthorized or authorization revoked: a new authorization is required',
+    classification: 'hard',
+    action: 'new_authorization',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'nacha.correctable',
+    network: 'nacha',
+    codes: ['R11'],
+    category: 'ach-correctable',
+    meaning: 'entry not in accordance with terms: may be corrected and resent within 60 days',
+    classification: 'soft',
+    action: 'correct_and_resend',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'nacha.stop',
+    network: 'nacha',
+    codes: ['R16', 'R20'],
+    category: 'ach-stop',
+    meaning: 'account frozen or non-transaction account: stop',
+    classification: 'hard',
+    action: 'never',
+    effectiveFrom: FROM,
+    source: SOURCE,
+  },
+  {
+    id: 'nacha.other',
+    network: 'nacha',
+    codes: ['*'],
+    category: 'ach-other',
+    meaning: 'return code without a reinitiation rule: not retried',
+    classification: 'hard',
+    action: 'never',
+    effectiveFrom: FROM,
+    source: `${SOURCE}; only R01/R09 (and corrected R11) may be reinitiated`,
+  },
+];

@@ -1,0 +1,1 @@
+CREATE INDEX "runs_customer_idx" ON "runs" USING btree (("state" #>> '{context,customer,id}'),"created_at");

@@ -1,0 +1,91 @@
+/**
+ * One step of a run, written in the caller's transaction: the event (with its
+ * trace and commands) appended to the hash chain, the run's state updated by
+ * compare-and-set on `last_seq` (and the worker's fence), and the commands
+ * applied (timers, tasks, outbox rows; see apply-commands.ts), and the retries
+ * the step spent recorded in `retry_budgets` (see retry-history.ts). If another
+ * writer got there first the update matches no row and the whole transaction is rolled back.
+ */
+import type { StepResult } from '@ledgerflow/runtime';
+import type { RunEvent } from '@ledgerflow/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { eventHash } from '../audit/hash-chain.js';
+import type { Db } from '../db/database.js';
+import { runEvents, runs } from '../db/schema/core.js';
+import { applyCommands } from './apply-commands.js';
+import { recordSpentRetries } from './retry-history.js';
+import { deliverSubflowOutcome } from './subflow-calls.js';
+
+/** NOTIFY channel that wakes workers when a run has new work. */
+export const WORK_CHANNEL = 'ledgerflow_work';
+
+export interface RunHead {
+  id: string;
+  lastSeq: number;
+  lastHash: string;
+  /** When given, the step is refused unless the run's fence still equals it. */
+  fence?: number | undefined;
+}
+
+export class StaleRunError extends Error {
+  constructor(readonly runId: string) {
+    super(`Run ${runId} was advanced by another writer; this step was discarded`);
+    this.name = 'StaleRunError';
+  }
+}
+
+export async function appendStep(
+  tx: Db,
+  head: RunHead,
+  event: RunEvent,
+  result: StepResult,
+  recordedAt: Date,
+  /** The run's retry budgets before this step (for run_started, its `retryHistory`): what the step spent is the difference. */
+  budgetsBefore: Record<string, string[]> | undefined,
+): Promise<{ seq: number; hash: string; fence: number | undefined }> {
+  const seq = head.lastSeq + 1;
+  const content = {
+    runId: head.id,
+    seq,
+    event,
+    trace: result.trace,
+    commands: result.commands,
+    recordedAt: recordedAt.toISOString(),
+  };
+  const hash = eventHash(head.lastHash, content);
+  const guard = [eq(runs.id, head.id), eq(runs.lastSeq, head.lastSeq)];
+  // The fence grows with every worker step; a writer holding an older fence matches no row.
+  if (head.fence !== undefined) guard.push(eq(runs.fence, head.fence));
+  const updated = await tx
+    .update(runs)
+    .set({
+      state: result.state,
+      status: result.state.status,
+      outcome: result.state.outcome ?? null,
+      lastSeq: seq,
+      lastHash: hash,
+      updatedAt: recordedAt,
+      ...(head.fence !== undefined ? { fence: head.fence + 1 } : {}),
+    })
+    .where(and(...guard))
+    .returning({ id: runs.id });
+  if (updated.length === 0) throw new StaleRunError(head.id);
+
+  await tx.insert(runEvents).values({
+    runId: head.id,
+    seq,
+    event,
+    trace: result.trace,
+    commands: result.commands,
+    recordedAt,
+    prevHash: head.lastHash,
+    hash,
+  });
+
+  await recordSpentRetries(tx, head.id, seq, budgetsBefore, result.state.budgets);
+  const wake = await applyCommands(tx, head.id, result.commands, recordedAt, recordedAt.getTime() + 1000);
+  if (wake) await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, ${head.id})`);
+  // A child run that just finished hands its outcome to the parent's `subflow` node, in this transaction.
+  await deliverSubflowOutcome(tx, head.id, result.state, recordedAt);
+  return { seq, hash, fence: head.fence === undefined ? undefined : head.fence + 1 };
+}
