@@ -24,6 +24,7 @@ import { publicationRoutes } from './routes/publication.js';
 import { runAuditRoutes } from './routes/run-audit.js';
 import { runSignalRoutes } from './routes/run-signals.js';
 import { runRoutes } from './routes/runs.js';
+import { webhookReceiptRoutes } from './routes/webhook-receipts.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', inboxRoutes(deps));
   app.route('/api', devMailboxRoutes(deps));
   app.route('/api', webhookRoutes(deps));
+  app.route('/api', webhookReceiptRoutes(deps));
 
   // --- documentation ---------------------------------------------------------
   app.doc31('/api/openapi.json', {

@@ -5,6 +5,7 @@ export * from './api/flows.js';
 export * from './api/publication.js';
 export * from './api/runs.js';
 export * from './api/tasks.js';
+export * from './api/webhook-receipts.js';
 export * from './decision-table.js';
 export * from './diagnostic.js';
 export * from './diagnostic-codes.js';

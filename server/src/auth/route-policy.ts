@@ -81,6 +81,8 @@ export const routePolicy: readonly RoutePolicy[] = [
   { method: 'GET', path: '/api/metrics', allow: ['admin'] },
   // Authenticated by the provider's HMAC signature, not by a session or token.
   { method: 'POST', path: '/api/webhooks/{provider}', allow: 'public' },
+  { method: 'GET', path: '/api/webhook-receipts', allow: ['auditor', 'admin'] },
+  { method: 'GET', path: '/api/webhook-receipts/{provider}/{eventId}', allow: ['auditor', 'admin'] },
   {
     method: 'GET',
     path: '/api/tasks',
