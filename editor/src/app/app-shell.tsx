@@ -11,6 +11,7 @@ const sections: { to: string; label: string; roles?: string[]; devMailbox?: bool
   { to: '/publication', label: 'Publication', roles: ['publisher', 'admin'] },
   { to: '/audit', label: 'Audit', roles: ['designer', 'auditor', 'admin'] },
   { to: '/dashboards', label: 'Dashboards', roles: ['auditor', 'publisher', 'admin'] },
+  { to: '/provider-events', label: 'Provider events', roles: ['auditor', 'admin'] },
   { to: '/admin/people', label: 'People', roles: ['admin'] },
   { to: '/mailbox', label: 'Mailbox', roles: ['admin'], devMailbox: true },
   { to: '/tokens', label: 'API tokens' },

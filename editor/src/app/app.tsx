@@ -16,6 +16,7 @@ import { PublicationRequestsPage, PublicationReviewPage } from '../publication/p
 import { RunDetailPage } from '../runs/run-detail-page.js';
 import { RunsListPage } from '../runs/runs-list-page.js';
 import { VersionHistoryPage } from '../versions/version-history-page.js';
+import { ReceiptsPage } from '../webhooks/receipts-page.js';
 import { AppShell } from './app-shell.js';
 import { StatusMessage } from './status-message.js';
 
@@ -45,6 +46,7 @@ function Gate() {
         <Route path="/tokens" element={<TokensPage />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/mailbox" element={<MailboxPage />} />
+        <Route path="/provider-events" element={<ReceiptsPage />} />
         <Route path="/publication" element={<PublicationRequestsPage />} />
         <Route path="/publication/:flowId/:requestId" element={<PublicationReviewPage />} />
         <Route path="*" element={<StatusMessage kind="empty">This page does not exist.</StatusMessage>} />
