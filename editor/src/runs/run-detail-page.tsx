@@ -5,6 +5,7 @@ import { getRun } from '../api/runs-api.js';
 import { formatDateTime } from '../app/format.js';
 import { StatusMessage } from '../app/status-message.js';
 import { useAsync } from '../app/use-async.js';
+import { CalledBy, RunEffects, SubflowRuns } from './run-links.js';
 import { eventTitle, RunTimeline } from './run-timeline.js';
 
 export function RunDetailPage() {
@@ -38,6 +39,7 @@ export function RunDetailPage() {
         Flow <Link to={`/flows/${run.flowId}`}>{flow?.name ?? run.flowId}</Link>, version {run.flowVersion} ·
         started {formatDateTime(run.createdAt)}
       </p>
+      <CalledBy subflows={run.subflows} />
       <RunTimeline
         run={{
           status: run.status,
@@ -52,6 +54,8 @@ export function RunDetailPage() {
         }}
         nodeName={(id) => names.get(id) ?? id}
       />
+      <SubflowRuns subflows={run.subflows} />
+      <RunEffects effects={run.effects} />
     </main>
   );
 }

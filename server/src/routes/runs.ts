@@ -6,6 +6,7 @@ import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/require-role.js';
 import { errorResponses, jsonBody, newRouter } from '../http/router.js';
 import { getRun, listRuns, startRun } from '../runs/run-store.js';
+import { subflowLinksOf } from '../runs/subflow-calls.js';
 
 export const RunParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -78,6 +79,10 @@ export function runRoutes(deps: AppDeps) {
           ...errorResponses,
         },
       }),
-      async (c) => c.json(await getRun(db, c.req.valid('param').id), 200),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const run = await getRun(db, id);
+        return c.json({ ...run, subflows: await subflowLinksOf(db, id) }, 200);
+      },
     );
 }

@@ -6,11 +6,11 @@
  * once (guarded by `completed_at`), as the `subflow_completed` event the
  * parent's node waits for.
  */
-import type { RunEvent, RunState } from '@ledgerflow/shared';
+import type { RunEvent, RunState, RunSubflows } from '@ledgerflow/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { sha256Hex } from '../audit/hash-chain.js';
 import type { Db } from '../db/database.js';
-import { runInbox, subflowCalls } from '../db/schema/core.js';
+import { runInbox, runs, subflowCalls } from '../db/schema/core.js';
 import { WORK_CHANNEL } from './append-step.js';
 
 /** The outcome a parent sees when its child run failed (or could not start). */
@@ -44,6 +44,29 @@ export async function subflowCallsOf(db: Db, parentRunId: string) {
     .from(subflowCalls)
     .where(eq(subflowCalls.parentRunId, parentRunId))
     .orderBy(subflowCalls.createdAt, subflowCalls.commandId);
+}
+
+/** The run that called this one (if it is a child) and the child runs it started, oldest first. */
+export async function subflowLinksOf(db: Db, runId: string): Promise<RunSubflows> {
+  const [parent] = await db
+    .select({ runId: subflowCalls.parentRunId, flowId: runs.flowId, commandId: subflowCalls.commandId })
+    .from(subflowCalls)
+    .innerJoin(runs, eq(runs.id, subflowCalls.parentRunId))
+    .where(eq(subflowCalls.childRunId, runId))
+    .limit(1);
+  const calls = await subflowCallsOf(db, runId);
+  return {
+    calledBy: parent ?? null,
+    calls: calls.map((c) => ({
+      commandId: c.commandId,
+      runId: c.childRunId,
+      flowId: c.flowId,
+      flowVersion: c.flowVersion,
+      startedAt: c.createdAt.toISOString(),
+      outcome: c.outcome,
+      completedAt: c.completedAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 /**

@@ -18,6 +18,8 @@ export const StoredRunEvent = z.object({
   recordedAt: z.string(),
   prevHash: z.string(),
   hash: z.string(),
+  /** How `hash` was computed (see the evidence pack's instructions); absent for format 1. */
+  hashFormat: z.literal(2).optional(),
 });
 export type StoredRunEvent = z.infer<typeof StoredRunEvent>;
 
@@ -44,11 +46,33 @@ export const RunEffect = z.object({
 });
 export type RunEffect = z.infer<typeof RunEffect>;
 
+/** A child run started by a `subflow` node, and how it ended (null while it runs). */
+export const SubflowCallLink = z.object({
+  /** The parent's `start_subflow` command. */
+  commandId: z.string(),
+  runId: z.string(),
+  flowId: z.string(),
+  flowVersion: z.number().int().positive(),
+  startedAt: z.string(),
+  outcome: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type SubflowCallLink = z.infer<typeof SubflowCallLink>;
+
+/** Where a run sits among sub-flow calls: the run that called it, and the runs it called. */
+export const RunSubflows = z.object({
+  calledBy: z.object({ runId: z.string(), flowId: z.string(), commandId: z.string() }).nullable(),
+  calls: z.array(SubflowCallLink),
+});
+export type RunSubflows = z.infer<typeof RunSubflows>;
+
 export const RunDetail = RunSummary.extend({
   state: RunState,
   events: z.array(StoredRunEvent),
   /** Outbox commands of the run, oldest first (absent from older servers). */
   effects: z.array(RunEffect).optional(),
+  /** Sub-flow links (absent from older servers). */
+  subflows: RunSubflows.optional(),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 

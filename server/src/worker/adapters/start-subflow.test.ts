@@ -119,6 +119,25 @@ describe.each(testDatabaseTargets)('subflow runs on $name', (target) => {
     const [call] = await subflowCallsOf(database.db, parent.id);
     expect(call).toMatchObject({ parentRunId: parent.id, childRunId: child.id, completedAt: null });
     expect(call!.commandId).toBe(parent.events[0]!.commands[0]!.id);
+    // The run API links both ways: the child names its caller, the parent lists the child as running.
+    expect(child.subflows).toEqual({
+      calledBy: { runId: parent.id, flowId: parentFlow, commandId: call!.commandId },
+      calls: [],
+    });
+    expect((await getRun(parent.id)).subflows).toEqual({
+      calledBy: null,
+      calls: [
+        {
+          commandId: call!.commandId,
+          runId: child.id,
+          flowId: childFlow,
+          flowVersion: 1,
+          startedAt: expect.any(String),
+          outcome: null,
+          completedAt: null,
+        },
+      ],
+    });
 
     // The outbox re-sends the command (a crash before its commit): same child, no second run.
     await database.db.execute(
@@ -146,6 +165,9 @@ describe.each(testDatabaseTargets)('subflow runs on $name', (target) => {
     const [closed] = await subflowCallsOf(database.db, parent.id);
     expect(closed).toMatchObject({ outcome: 'recovered' });
     expect(closed!.completedAt).not.toBeNull();
+    expect(done.subflows?.calls).toEqual([
+      expect.objectContaining({ runId: child.id, outcome: 'recovered', completedAt: expect.any(String) }),
+    ]);
   });
 
   it('fails the call with the reason when the flow does not exist, and the parent takes its other path', async () => {
