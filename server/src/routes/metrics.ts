@@ -18,9 +18,8 @@ export function metricsRoutes(deps: AppDeps) {
       await db.execute(sql`select
         (select count(*)::int from run_inbox) as inbox,
         (select count(*)::int from outbox where status = 'pending') as outbox,
-        (select count(*)::int from timers where fired_at is null and cancelled_at is null) as timers,
-        (select extract(epoch from (now() - min(due_at))) * 1000 from timers
-           where fired_at is null and cancelled_at is null and due_at < now()) as overdue_ms`),
+        (select count(*)::int from timers) as timers,
+        (select extract(epoch from (now() - min(due_at))) * 1000 from timers where due_at < now()) as overdue_ms`),
     );
     const byStatus = rowsOf<{ status: string; n: number }>(
       await db.execute(sql`select status, count(*)::int as n from runs group by status`),

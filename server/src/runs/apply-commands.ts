@@ -1,11 +1,12 @@
 /**
  * What a step's commands do inside the step's own transaction: timers and
- * tasks become rows, cancellations mark them, `complete` is already the state
- * change; everything that talks to the outside world goes to the outbox,
- * executed later by an adapter with the command's idempotency key.
+ * tasks become rows (a cancelled timer's row is deleted, a cancelled task is
+ * marked), `complete` is already the state change; everything that talks to
+ * the outside world goes to the outbox, executed later by an adapter with the
+ * command's idempotency key.
  */
 import type { RunCommand } from '@ledgerflow/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { outbox, tasks, timers } from '../db/schema/core.js';
 import { enqueueTaskNotification } from '../mail/task-notification.js';
@@ -31,20 +32,18 @@ const toOutbox: Handler = async (tx, runId, command, at) => {
 /** Command type → what it does in the step transaction; returns whether workers should be woken. */
 const handlers: Record<string, Handler> = {
   complete: async () => false,
-  start_timer: async (tx, runId, c, at) => {
+  // A timer due later than `soon` needs no wake-up: timer loops look at the next due time at least every poll.
+  start_timer: async (tx, runId, c, at, soon) => {
     if (c.type !== 'start_timer') return false;
-    await tx
-      .insert(timers)
-      .values({ id: c.id, runId, dueAt: new Date(c.dueAt), createdAt: at })
-      .onConflictDoNothing();
-    return true;
+    const dueAt = new Date(c.dueAt);
+    await tx.insert(timers).values({ id: c.id, runId, dueAt, createdAt: at }).onConflictDoNothing();
+    return dueAt.getTime() < soon;
   },
-  cancel_timer: async (tx, _runId, c, at) => {
+  // The row goes: the command in the run's log records the cancellation. A timer that already fired is
+  // gone too; its event reaches the run, which ignores a timer it no longer waits for.
+  cancel_timer: async (tx, _runId, c) => {
     if (c.type !== 'cancel_timer') return false;
-    await tx
-      .update(timers)
-      .set({ cancelledAt: at })
-      .where(and(eq(timers.id, c.timerId), isNull(timers.firedAt)));
+    await tx.delete(timers).where(eq(timers.id, c.timerId));
     return false;
   },
   create_task: async (tx, runId, c, at) => {

@@ -1,8 +1,9 @@
 /**
- * One worker: a loop over the three work sources — due timers, runs with
- * pending events, outbox commands — that sleeps when all are empty until a
- * NOTIFY wakes it, the next timer is due, or the poll interval passes
- * (PGlite and dropped connections are covered by the poll). Stopping lets
+ * One worker: a loop over runs with pending events and outbox commands that
+ * sleeps when both are empty until a NOTIFY wakes it or the poll interval
+ * passes (PGlite and dropped connections are covered by the poll), and —
+ * unless `timers` is off — a second, independent loop that fires due timers
+ * at their due time, so a busy step loop never delays a timer. Stopping lets
  * the current unit of work finish; nothing is left half-applied because
  * every unit is one transaction.
  */
@@ -10,13 +11,15 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { AdapterRegistry } from './adapters/registry.js';
-import { fireDueTimers, msUntilNextTimer } from './fire-due-timers.js';
+import { fireDueTimers } from './fire-due-timers.js';
 import { workerMetrics } from './metrics.js';
 import { OUTBOX_LEASE_MS, runNextOutbox } from './run-outbox.js';
 import { stepNextRun } from './step-next-run.js';
 
-/** How often a busy worker looks for due timers between steps (the timer lag it adds at most, per worker). */
-const TIMER_RECHECK_MS = 20;
+/** Most timers one firing statement moves to the inbox; a full batch is followed at once by the next. */
+const TIMER_BATCH = 500;
+/** Longest sleep of the timer loop, whatever the poll interval. */
+const TIMER_POLL_MS = 500;
 
 export interface WorkerOptions {
   name: string;
@@ -25,6 +28,36 @@ export interface WorkerOptions {
   now: () => Date;
   /** How long an outbox command stays leased to this worker (default 30 s); a dead worker's lease expires after it. */
   leaseMs: number;
+  /** Whether start() also runs the timer loop (default true; a pool runs one per process). */
+  timers: boolean;
+}
+
+/** A sleep that `wake()` ends early; a wake while not sleeping makes the next sleep return at once. */
+class Sleeper {
+  private wakeUp: (() => void) | null = null;
+  private pending = false;
+
+  sleep(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wakeUp = null;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  wake() {
+    if (this.wakeUp) this.wakeUp();
+    else this.pending = true;
+  }
 }
 
 export class Worker {
@@ -33,8 +66,9 @@ export class Worker {
   /** Set by stop(): the current tick finishes its unit of work and takes no more. */
   private stopping = false;
   lastTickAt: Date | null = null;
-  private wakeUp: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
+  private readonly stepSleep = new Sleeper();
+  private readonly timerSleep = new Sleeper();
+  private loops: Promise<void>[] = [];
   private readonly options: WorkerOptions;
   private readonly log: Logger;
 
@@ -44,7 +78,14 @@ export class Worker {
     private readonly adapters: AdapterRegistry,
     options: Partial<WorkerOptions> = {},
   ) {
-    this.options = { name: 'w1', pollMs: 500, now: () => new Date(), leaseMs: OUTBOX_LEASE_MS, ...options };
+    this.options = {
+      name: 'w1',
+      pollMs: 500,
+      now: () => new Date(),
+      leaseMs: OUTBOX_LEASE_MS,
+      timers: true,
+      ...options,
+    };
     this.id = `${hostname()}:${process.pid}:${this.options.name}`;
     this.log = logger.child({ worker: this.id });
   }
@@ -53,45 +94,62 @@ export class Worker {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
-    this.loop = this.run();
+    this.loops = [this.stepLoop()];
+    if (this.options.timers) this.loops.push(this.timerLoop());
   }
 
+  /** New work may be there: both loops look again now. */
   wake() {
-    this.wakeUp?.();
+    this.wakeSteps();
+    this.wakeTimers();
+  }
+
+  /** A run or outbox command may have work: the step loop looks again now. */
+  wakeSteps() {
+    this.stepSleep.wake();
+  }
+
+  /** A timer may have been added that falls due before the timer loop would look again. */
+  wakeTimers() {
+    this.timerSleep.wake();
   }
 
   async stop() {
     this.stopping = true;
     this.running = false;
     this.wake();
-    await this.loop;
+    await Promise.all(this.loops);
   }
 
-  /** Does every available unit of work once; resolves to how many units were done. */
+  /** Does every available unit of work once (due timers included); resolves to how many units were done. */
   async tick(): Promise<number> {
+    const { fired } = await this.fireTimers();
+    return (fired > 0 ? 1 : 0) + (await this.work());
+  }
+
+  /** Fires the due timers (one statement per batch of TIMER_BATCH). */
+  private async fireTimers() {
+    const result = await fireDueTimers(this.database.db, this.options.now(), TIMER_BATCH);
+    if (result.fired > 0) {
+      workerMetrics.timersFired += result.fired;
+      workerMetrics.timerLagMs.push(result.maxLagMs);
+    }
+    return result;
+  }
+
+  /** Steps runs (up to 50) and executes outbox commands (up to 50); resolves to how many units were done. */
+  private async work(): Promise<number> {
     const { db } = this.database;
     const now = this.options.now;
     this.lastTickAt = now();
     let done = 0;
-    const fireTimers = async () => {
-      const timers = await fireDueTimers(db, now());
-      if (timers.fired > 0) {
-        workerMetrics.timersFired += timers.fired;
-        workerMetrics.timerLagMs.push(timers.maxLagMs);
-        done++;
-      }
-    };
-    await fireTimers();
-    // A batch of 50 steps can take a second when every worker is busy (often stepping the runs whose
-    // timers just fired); timers falling due meanwhile must not wait for the batch to end.
-    let timersCheckedAt = performance.now();
+    // Only the first claim of a round asks cheaply whether there is anything at all; after a step there
+    // usually is, and the claim itself says when there is not.
+    let probe = true;
     for (let i = 0; i < 50 && !this.stopping; i++) {
-      if (performance.now() - timersCheckedAt >= TIMER_RECHECK_MS) {
-        await fireTimers();
-        timersCheckedAt = performance.now();
-      }
-      const stepped = await stepNextRun(db, this.id, now, this.log);
+      const stepped = await stepNextRun(db, this.id, now, this.log, probe);
       if (!stepped) break;
+      probe = false;
       workerMetrics.steps += stepped.steps;
       done++;
     }
@@ -104,12 +162,12 @@ export class Worker {
     return done;
   }
 
-  private async run() {
+  private async stepLoop() {
     let failures = 0;
     while (this.running) {
       let busy = 0;
       try {
-        busy = await this.tick();
+        busy = await this.work();
         failures = 0;
       } catch (err) {
         // Connection drops and serialization failures: back off and try again; the unit rolled back.
@@ -119,21 +177,31 @@ export class Worker {
       }
       if (!this.running) break;
       if (busy > 0) continue;
-      let sleep = failures > 0 ? Math.min(5000, 200 * 2 ** failures) : this.options.pollMs;
+      await this.stepSleep.sleep(failures > 0 ? Math.min(5000, 200 * 2 ** failures) : this.options.pollMs);
+    }
+  }
+
+  /** Sleeps until the next timer is due (or a wake, or the poll interval), then fires what is due. */
+  private async timerLoop() {
+    let failures = 0;
+    while (this.running) {
+      // At most half a second: a timer due more than a second out adds no wake-up (see apply-commands.ts).
+      let sleep = Math.min(this.options.pollMs, TIMER_POLL_MS);
       try {
-        const next = await msUntilNextTimer(this.database.db, this.options.now());
-        if (next !== null) sleep = Math.min(sleep, next);
-      } catch {
-        // the poll will find out soon enough
+        // One statement fires what is due and says when the next timer is (from its start: subtract the trip).
+        const startedAt = this.options.now().getTime();
+        const { fired, nextInMs } = await this.fireTimers();
+        failures = 0;
+        if (fired >= TIMER_BATCH) continue;
+        if (nextInMs !== null) sleep = Math.min(sleep, nextInMs - (this.options.now().getTime() - startedAt));
+      } catch (err) {
+        failures++;
+        workerMetrics.failures++;
+        this.log.warn({ err }, 'firing timers failed; retrying');
+        sleep = Math.min(5000, 200 * 2 ** failures);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, sleep);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = null;
+      if (!this.running) break;
+      await this.timerSleep.sleep(sleep);
     }
   }
 }

@@ -151,6 +151,12 @@ export const runInbox = pgTable(
   (t) => [index('run_inbox_run_idx').on(t.runId, t.id)],
 );
 
+/**
+ * Pending timers only: a timer's row is deleted in the transaction that fires
+ * it (which writes its `timer_fired` inbox event, later a run event) or that
+ * cancels it (the `cancel_timer` command is in the run's log), so the table
+ * holds what is still to fire and nothing the audit trail needs.
+ */
 export const timers = pgTable(
   'timers',
   {
@@ -159,12 +165,9 @@ export const timers = pgTable(
       .notNull()
       .references(() => runs.id),
     dueAt: ts('due_at').notNull(),
-    firedAt: ts('fired_at'),
-    /** Set by a `cancel_timer` command; a cancelled timer never fires. */
-    cancelledAt: ts('cancelled_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('timers_due_idx').on(t.dueAt).where(sql`${t.firedAt} is null and ${t.cancelledAt} is null`)],
+  (t) => [index('timers_due_idx').on(t.dueAt)],
 );
 
 /** Commands for the outside world, written in the step's transaction and executed by adapters. */
