@@ -51,7 +51,8 @@ export function SubflowRuns({ subflows }: { subflows: RunSubflows | undefined })
                 <Link to={runLink(c.runId)}>{c.runId}</Link>
               </td>
               <td>
-                <Link to={`/flows/${encodeURIComponent(c.flowId)}`}>{c.flowId}</Link>, version {c.flowVersion}
+                <Link to={`/flows/${encodeURIComponent(c.flowId)}`}>{c.flowName ?? c.flowId}</Link>, version{' '}
+                {c.flowVersion}
               </td>
               <td>{formatDateTime(c.startedAt)}</td>
               <td>

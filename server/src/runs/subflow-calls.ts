@@ -10,7 +10,7 @@ import type { RunEvent, RunState, RunSubflows } from '@ledgerflow/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { sha256Hex } from '../audit/hash-chain.js';
 import type { Db } from '../db/database.js';
-import { runInbox, runs, subflowCalls } from '../db/schema/core.js';
+import { flows, runInbox, runs, subflowCalls } from '../db/schema/core.js';
 import { WORK_CHANNEL } from './append-step.js';
 
 /** The outcome a parent sees when its child run failed (or could not start). */
@@ -54,13 +54,19 @@ export async function subflowLinksOf(db: Db, runId: string): Promise<RunSubflows
     .innerJoin(runs, eq(runs.id, subflowCalls.parentRunId))
     .where(eq(subflowCalls.childRunId, runId))
     .limit(1);
-  const calls = await subflowCallsOf(db, runId);
+  const calls = await db
+    .select({ call: subflowCalls, flowName: flows.name })
+    .from(subflowCalls)
+    .leftJoin(flows, eq(flows.id, subflowCalls.flowId))
+    .where(eq(subflowCalls.parentRunId, runId))
+    .orderBy(subflowCalls.createdAt, subflowCalls.commandId);
   return {
     calledBy: parent ?? null,
-    calls: calls.map((c) => ({
+    calls: calls.map(({ call: c, flowName }) => ({
       commandId: c.commandId,
       runId: c.childRunId,
       flowId: c.flowId,
+      flowName,
       flowVersion: c.flowVersion,
       startedAt: c.createdAt.toISOString(),
       outcome: c.outcome,

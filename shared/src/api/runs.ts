@@ -52,6 +52,8 @@ export const SubflowCallLink = z.object({
   commandId: z.string(),
   runId: z.string(),
   flowId: z.string(),
+  /** Null when the flow is gone (a call that could not start). */
+  flowName: z.string().nullable(),
   flowVersion: z.number().int().positive(),
   startedAt: z.string(),
   outcome: z.string().nullable(),

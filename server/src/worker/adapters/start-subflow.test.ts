@@ -131,6 +131,7 @@ describe.each(testDatabaseTargets)('subflow runs on $name', (target) => {
           commandId: call!.commandId,
           runId: child.id,
           flowId: childFlow,
+          flowName: 'Dunning',
           flowVersion: 1,
           startedAt: expect.any(String),
           outcome: null,
