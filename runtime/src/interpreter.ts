@@ -28,6 +28,10 @@ export interface StartContext {
 }
 
 type RunStartedEvent = Extract<RunEvent, { type: 'run_started' }>;
+type RunCancelledEvent = Extract<RunEvent, { type: 'run_cancelled' }>;
+
+/** The outcome of a run stopped by a `run_cancelled` event. */
+export const CANCELLED_OUTCOME = 'cancelled';
 
 /** The most node steps one event may cause before the run is stopped as a runaway loop. */
 export const DEFAULT_STEP_BUDGET = 10_000;
@@ -50,6 +54,10 @@ export function step(
   if (event.type === 'run_started') {
     if (state.startedAt !== undefined) return ignored(counted, event, 'the run has already started');
     return begin(compiled, counted, event, budget);
+  }
+  if (event.type === 'run_cancelled') {
+    if (counted.startedAt === undefined) return ignored(counted, event, 'the run has not started');
+    return cancel(compiled, counted, event);
   }
   if (counted.status !== 'waiting' || counted.current === null) {
     return ignored(counted, event, 'the run is not waiting');
@@ -95,6 +103,33 @@ function begin(compiled: CompiledFlow, state: RunState, event: RunStartedEvent, 
     };
   }
   return advance(compiled, started, event.at, budget);
+}
+
+/**
+ * Ends the run with the outcome `cancelled`: the node it is parked on
+ * releases what it holds (timer, tasks, child run); nothing else runs.
+ */
+function cancel(compiled: CompiledFlow, state: RunState, event: RunCancelledEvent): StepResult {
+  const node = state.current === null ? undefined : compiled.nodes.get(state.current);
+  const released =
+    node?.impl.release && state.status === 'waiting' && state.wait
+      ? node.impl.release(state.wait, stepContext(state, node, event.at))
+      : [];
+  const { wait: _released, ...rest } = state;
+  const done: RunState = { ...rest, status: 'completed', outcome: CANCELLED_OUTCOME, current: null };
+  return {
+    state: done,
+    commands: [...released, { type: 'complete', id: `${state.runId}:complete`, outcome: CANCELLED_OUTCOME }],
+    trace: [
+      {
+        nodeId: state.current ?? '',
+        kind: 'run_cancelled',
+        at: event.at,
+        explanation: `Run cancelled${node ? ` while at "${node.node.name}"` : ''}: ${event.reason}`,
+        details: { cancelledBy: event.by, reason: event.reason, released: released.map((c) => c.type) },
+      },
+    ],
+  };
 }
 
 function ignored(state: RunState, event: RunEvent, why: string): StepResult {

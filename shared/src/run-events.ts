@@ -75,6 +75,19 @@ export const SubflowCompleted = z.object({
   output: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * A person (or the run that called this one) stopped the run: it ends with
+ * the outcome `cancelled`, releasing what its current step holds (timer,
+ * open tasks, a child run). Payments already sent are not recalled.
+ */
+export const RunCancelled = z.object({
+  type: z.literal('run_cancelled'),
+  at: isoInstant,
+  /** Who cancelled: a user id, or `run:<id>` when a cancelled parent run stops its child. */
+  by: z.string().min(1),
+  reason: z.string().min(1),
+});
+
 export const RunEvent = z.discriminatedUnion('type', [
   RunStarted,
   TimerFired,
@@ -82,6 +95,7 @@ export const RunEvent = z.discriminatedUnion('type', [
   TaskCompleted,
   PaymentResult,
   SubflowCompleted,
+  RunCancelled,
 ]);
 export type RunEvent = z.infer<typeof RunEvent>;
 
@@ -139,6 +153,8 @@ export const RunCommand = z.discriminatedUnion('type', [
     version: z.number().int().positive(),
     input: z.record(z.string(), z.unknown()),
   }),
+  /** Stop the child run a `start_subflow` command started (its parent was cancelled). */
+  z.object({ type: z.literal('cancel_subflow'), id: z.string(), subflowId: z.string(), reason: z.string() }),
 ]);
 export type RunCommand = z.infer<typeof RunCommand>;
 

@@ -119,6 +119,20 @@ const readers: ((d: Details, names: Names) => WhyFact[])[] = [
       ? [{ label: 'Refused because', value: refusalText(d.refused), key: true }]
       : [],
   (d) => (typeof d.outcome === 'string' ? [{ label: 'Outcome', value: d.outcome }] : []),
+  (d, names) =>
+    typeof d.cancelledBy === 'string'
+      ? [
+          { label: 'Cancelled by', value: names(d.cancelledBy), key: true },
+          ...(Array.isArray(d.released) && d.released.length > 0
+            ? [
+                {
+                  label: 'Released',
+                  value: (d.released as string[]).map((t) => t.replaceAll('_', ' ')).join(', '),
+                },
+              ]
+            : []),
+        ]
+      : [],
 ];
 
 function refusalText(code: string): string {
@@ -156,5 +170,10 @@ export function eventFacts(event: RunEvent, names: Names = (a) => a): WhyFact[] 
       return [{ label: 'Signal', value: event.name }];
     case 'subflow_completed':
       return [{ label: 'Subflow outcome', value: event.outcome }];
+    case 'run_cancelled':
+      return [
+        { label: 'Cancelled by', value: names(event.by), key: true },
+        { label: 'Reason', value: `“${event.reason}”`, key: true },
+      ];
   }
 }

@@ -24,6 +24,7 @@ const eventTitles: Record<string, string> = {
   run_started: 'Run started',
   timer_fired: 'Timer fired',
   signal_received: 'Signal received',
+  run_cancelled: 'Run cancelled',
 };
 export const eventTitle = (type: string) => eventTitles[type] ?? type.replace(/_/g, ' ');
 

@@ -19,6 +19,13 @@ interface ApprovalWait extends Record<string, unknown> {
 export const approvalNode = defineRuntimeKind<ApprovalConfig>({
   kind: 'approval',
   waits: true,
+  release(wait, ctx) {
+    const { taskId, timerId } = wait as unknown as ApprovalWait;
+    return [
+      { type: 'cancel_timer', id: ctx.id('cancel-run-timer'), timerId },
+      { type: 'cancel_task', id: ctx.id('cancel-run-task'), taskId },
+    ];
+  },
   execute(node, config, state, ctx) {
     const excluded = config.fourEyes
       ? [...new Set([...(state.initiator ? [state.initiator] : []), ...(state.flowEditors ?? [])])]

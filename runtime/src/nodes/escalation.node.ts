@@ -49,6 +49,17 @@ const who = (a: EscalationConfig['chain'][number]['assignees']) =>
 export const escalationNode = defineRuntimeKind<EscalationConfig>({
   kind: 'escalation',
   waits: true,
+  release(wait, ctx) {
+    const { tasks, timerId } = wait as unknown as EscalationWait;
+    return [
+      { type: 'cancel_timer', id: ctx.id('cancel-run-timer'), timerId },
+      ...tasks.map((taskId, i) => ({
+        type: 'cancel_task' as const,
+        id: ctx.id(`cancel-run-task-${i}`),
+        taskId,
+      })),
+    ];
+  },
   execute(node, config, _state, ctx) {
     const { wait, commands } = openLevel(node.id, config, 0, ctx, []);
     return {

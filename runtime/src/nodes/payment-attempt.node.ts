@@ -61,6 +61,11 @@ interface Charge extends Record<string, unknown> {
 export const paymentAttemptNode = defineRuntimeKind<PaymentAttemptConfig, Prepared>({
   kind: 'payment_attempt',
   waits: true,
+  // Only a retry wait holds a timer; a charge already sent to the provider cannot be recalled.
+  release: (wait, ctx) =>
+    typeof wait.timerId === 'string'
+      ? [{ type: 'cancel_timer', id: ctx.id('cancel-run-timer'), timerId: wait.timerId }]
+      : [],
   writes: (config) => [config.resultField],
   prepare(config, node, { fields }) {
     const c = expressionCollector(topNames(fields));

@@ -71,6 +71,11 @@ export interface RuntimeNodeKind<C = unknown, P = any> {
     event: RunEvent,
     ctx: StepContext,
   ): NodeOutcome | null;
+  /**
+   * Waiting kinds: the commands that release what the parked run holds (its
+   * timer, open tasks, a child run) when the run is cancelled while parked here.
+   */
+  release?(wait: Record<string, unknown>, ctx: StepContext): RunCommand[];
   /** True when entering this node parks the run (used to find loops that never wait). */
   waits?: boolean;
   /**

@@ -14,6 +14,17 @@ type Prepared = { config: SubflowConfig; input: { field: string; expression: Exp
 export const subflowNode = defineRuntimeKind<SubflowConfig, Prepared>({
   kind: 'subflow',
   waits: true,
+  release: (wait, ctx) =>
+    typeof wait.subflowId === 'string'
+      ? [
+          {
+            type: 'cancel_subflow',
+            id: ctx.id('cancel-subflow'),
+            subflowId: wait.subflowId,
+            reason: 'The calling run was cancelled.',
+          },
+        ]
+      : [],
   writes: (config) => [config.resultField],
   prepare(config, _node, { fields }) {
     const c = expressionCollector(topNames(fields));

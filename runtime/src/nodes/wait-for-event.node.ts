@@ -15,6 +15,10 @@ type Prepared = { config: WaitForEventConfig; match?: Expression | undefined };
 export const waitForEventNode = defineRuntimeKind<WaitForEventConfig, Prepared>({
   kind: 'wait_for_event',
   waits: true,
+  release: (wait, ctx) =>
+    typeof wait.timerId === 'string'
+      ? [{ type: 'cancel_timer', id: ctx.id('cancel-run-timer'), timerId: wait.timerId }]
+      : [],
   writes: (config) => (config.saveAs ? [config.saveAs] : []),
   prepare(config, _node, { fields }) {
     const c = expressionCollector(fields.length > 0 ? [...topNames(fields), 'payload'] : []);

@@ -17,6 +17,10 @@ type Prepared = { config: WaitConfig; until?: Expression | undefined };
 export const waitNode = defineRuntimeKind<WaitConfig, Prepared>({
   kind: 'wait',
   waits: true,
+  release: (wait, ctx) =>
+    typeof wait.timerId === 'string'
+      ? [{ type: 'cancel_timer', id: ctx.id('cancel-run-timer'), timerId: wait.timerId }]
+      : [],
   prepare(config, _node, { fields }) {
     const c = expressionCollector(topNames(fields));
     const until = config.mode === 'until' ? c.compile(config.expression, ['expression']) : undefined;
