@@ -24,7 +24,7 @@ import { releaseHeldEvents } from '../webhooks/held-events.js';
 /** Most inbox events one claim steps before committing, so one busy run cannot starve others. */
 const BATCH = 20;
 /** First key of the advisory locks that claim runs (the second is the hash of the run id). */
-const RUN_LOCK = 0x4c46_5255; // "LFRU"
+export const RUN_LOCK = 0x4c46_5255; // "LFRU"
 
 interface ClaimedRun {
   id: string;

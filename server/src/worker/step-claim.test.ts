@@ -1,0 +1,131 @@
+/**
+ * How stepNextRun claims a run, on PostgreSQL where each worker has its own
+ * connection: a run another worker holds is skipped rather than waited for
+ * (and stepped once it is let go), and a step computed from an older head
+ * than the run's fence is refused.
+ */
+import { RunState } from '@ledgerflow/shared';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../db/database.js';
+import { rowsOf } from '../db/rows.js';
+import { createFlow } from '../flows/flow-store.js';
+import { appendStep, StaleRunError } from '../runs/append-step.js';
+import { startRunIn } from '../runs/run-store.js';
+import { signalRun } from '../runs/signal-run.js';
+import { makeSignalGraph } from '../testing/make-graph.js';
+import { createPostgresDatabase, postgresAvailable } from '../testing/test-databases.js';
+import { RUN_LOCK, stepNextRun } from './step-next-run.js';
+
+const silent = pino({ level: 'silent' });
+
+describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
+  let created: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let database: Database;
+  /** A second connection, standing for another worker. */
+  let other: postgres.Sql;
+  let flowId: string;
+
+  beforeAll(async () => {
+    created = await createPostgresDatabase();
+    database = await openDatabase({ url: created.url, max: 4 });
+    await database.migrate();
+    other = postgres(created.url, { max: 1, onnotice: () => {} });
+    flowId = (
+      await createFlow(database.db, { name: 'Claim', graph: makeSignalGraph('paid') }, { now: new Date() })
+    ).id;
+  });
+  afterAll(async () => {
+    await other?.end();
+    await database?.close();
+    await created?.drop();
+  });
+
+  async function signalledRun(): Promise<string> {
+    const { runId } = await startRunIn(database.db, { flowId, input: {} }, { now: new Date() });
+    await signalRun(database.db, runId, 'paid', { ref: runId }, new Date());
+    return runId;
+  }
+  async function runRow(id: string) {
+    const [row] = rowsOf<{ last_seq: number; fence: number | string; state: unknown; last_hash: string }>(
+      await database.db.execute(sql`select last_seq, fence, state, last_hash from runs where id = ${id}`),
+    );
+    return row!;
+  }
+  const step = () => stepNextRun(database.db, 'test', () => new Date(), silent);
+
+  it('skips a run another worker holds, and steps it once that worker lets go', async () => {
+    const held = await signalledRun();
+    const free = await signalledRun();
+    let letGo!: () => void;
+    const released = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const otherWorker = other.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${RUN_LOCK}::int, hashtext(${held}))`;
+      holding();
+      await released;
+    });
+    await isHeld;
+
+    expect(await step()).toEqual({ runId: free, steps: 1 });
+    // Only the held run has an event left: nothing may be taken, and nothing was waited for.
+    expect(await step()).toBeNull();
+    expect((await runRow(held)).last_seq).toBe(1);
+
+    letGo();
+    await otherWorker;
+    expect(await step()).toEqual({ runId: held, steps: 1 });
+    expect(await step()).toBeNull();
+    for (const id of [held, free]) {
+      const row = await runRow(id);
+      expect({ seq: row.last_seq, fence: Number(row.fence) }).toEqual({ seq: 2, fence: 1 });
+    }
+  });
+
+  it('refuses a step computed from a head whose fence another worker has since moved', async () => {
+    const id = await signalledRun();
+    const before = await runRow(id);
+    const staleHead = {
+      id,
+      lastSeq: before.last_seq,
+      lastHash: before.last_hash,
+      fence: Number(before.fence),
+    };
+    expect(await step()).toEqual({ runId: id, steps: 1 });
+
+    const state = RunState.parse(before.state);
+    const late = database.db.transaction((tx) =>
+      appendStep(
+        tx,
+        staleHead,
+        { type: 'signal_received', at: new Date().toISOString(), name: 'paid' },
+        { state, commands: [], trace: [] },
+        new Date(),
+        state.budgets,
+      ),
+    );
+    await expect(late).rejects.toBeInstanceOf(StaleRunError);
+    // Same seq as before, a fence one on: even a writer that knew the new seq would be refused.
+    await expect(
+      database.db.transaction((tx) =>
+        appendStep(
+          tx,
+          { ...staleHead, lastSeq: 2 },
+          { type: 'signal_received', at: new Date().toISOString(), name: 'paid' },
+          { state, commands: [], trace: [] },
+          new Date(),
+          state.budgets,
+        ),
+      ),
+    ).rejects.toBeInstanceOf(StaleRunError);
+    const after = await runRow(id);
+    expect({ seq: after.last_seq, fence: Number(after.fence) }).toEqual({ seq: 2, fence: 1 });
+  });
+});
