@@ -102,7 +102,8 @@ test('after a direct SQL tamper the badge turns red and names the event (Postgre
   const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   try {
     await sql`alter table run_events disable trigger run_events_append_only`;
-    await sql`update run_events set event = jsonb_set(event, '{input,invoice,amount}', '25') where run_id = ${runId} and seq = 1`;
+    // The event is stored in the row's body text (format 2): change the invoice amount in it.
+    await sql`update run_events set body = jsonb_set(body::jsonb, '{event,input,invoice,amount}', '25')::text where run_id = ${runId} and seq = 1`;
     await sql`alter table run_events enable trigger run_events_append_only`;
   } finally {
     await sql.end();

@@ -14,14 +14,15 @@ import type { Db } from '../db/database.js';
 import { flowVersions, runs } from '../db/schema/core.js';
 import { getFlowVersion } from '../flows/flow-store.js';
 import { notFound } from '../http/http-error.js';
-import { getRun, readEvents } from '../runs/run-store.js';
+import { getRun, readEventRows } from '../runs/run-store.js';
 import { replayRun, verifyRunChain } from './verify-run.js';
 
 export const EVIDENCE_INSTRUCTIONS = [
   'canonical(x) is JSON with object keys sorted by UTF-16 code unit, no whitespace, undefined members omitted.',
   'graphHash = sha256_hex(canonical(flowVersion.graph)) must equal flowVersion.graphHash.',
   'For each event in seq order (1, 2, …): prevHash must equal the previous event’s hash (for seq 1: graphHash).',
-  'hash = sha256_hex(prevHash + canonical({ runId: run.id, seq, event, trace, commands, recordedAt })) must equal the stored hash.',
+  'An event without hashFormat (format 1): hash = sha256_hex(prevHash + canonical({ runId: run.id, seq, event, trace, commands, recordedAt })) must equal the stored hash.',
+  'An event with hashFormat 2: hash = sha256_hex(prevHash + canonical(body)) must equal the stored hash, where body = { event, trace, commands, recordedAt } plus runId: run.id for seq 1 only; in body.trace an entry’s `at` is left out when it equals event.at; in body.commands an `id` or `timerId` that starts with run.id + ":" is written without run.id (so it starts with ":").',
   'The last event’s hash is the run’s head; the first event that fails a check is where tampering starts.',
   'Check it with: pnpm ledgerflow verify <this file>',
 ];
@@ -43,12 +44,13 @@ export async function verifyStoredRun(db: Db, runId: string): Promise<RunVerific
   if (!row) throw notFound('Run', runId);
   const { run } = row;
   const graph = FlowGraph.parse(row.graph);
-  const events = await readEvents(db, runId);
+  const { events, links } = await readEventRows(db, runId, row.graphHash);
   const chain = verifyRunChain({
     runId,
     graph,
     graphHash: row.graphHash,
     events,
+    links,
     head: { lastSeq: run.lastSeq, lastHash: run.lastHash },
   });
   return { ...chain, replay: replayRun(graph, runId, events, RunState.parse(run.state)) };

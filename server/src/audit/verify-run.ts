@@ -7,7 +7,7 @@
 import { type CompiledFlow, compile, initialState, step } from '@ledgerflow/runtime';
 import { FlowGraph, type RunState, type RunVerification, type StoredRunEvent } from '@ledgerflow/shared';
 import { canonicalJson } from './canonical-json.js';
-import { graphHash, verifyChain } from './hash-chain.js';
+import { type ChainLink, graphHash, verifyChain } from './hash-chain.js';
 
 export interface ReplayVerdict {
   ok: boolean;
@@ -21,6 +21,11 @@ export interface VerifyInput {
   /** The graph hash the version row (or pack) claims. */
   graphHash: string;
   events: readonly StoredRunEvent[];
+  /**
+   * The events as stored, when verifying against the database: format-2 rows
+   * are hashed as their stored text. Defaults to `events` (a pack).
+   */
+  links?: readonly ChainLink[] | undefined;
   /** The run row's head, when verifying against the database. */
   head?: { lastSeq: number; lastHash: string } | undefined;
 }
@@ -39,7 +44,7 @@ export function verifyRunChain(input: VerifyInput): RunVerification {
   }
   const verdict = verifyChain(
     input.graphHash,
-    input.events.map((e) => ({ ...e, runId: input.runId })),
+    input.links ?? input.events.map((e) => ({ ...e, runId: input.runId })),
   );
   if (!verdict.ok) {
     return { ...base, ok: false, headHash: null, firstBadSeq: verdict.firstBadSeq, reason: verdict.reason };

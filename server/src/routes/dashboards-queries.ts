@@ -14,6 +14,7 @@ import type { Dashboards, RecoveryGroup } from '@ledgerflow/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
+import { eventPartSql } from '../runs/event-sql.js';
 
 interface DeclineRow {
   run_id: string;
@@ -82,15 +83,15 @@ export async function dashboards(db: Db, range: { from: Date; to: Date }, now: D
           t->'details'->'attempt'->>'provider' as provider,
           t->'details'->'attempt'->>'code' as code
         from run_events e
-        cross join lateral jsonb_array_elements(e.trace) as t
+        cross join lateral jsonb_array_elements(${eventPartSql('e', 'trace')}) as t
         where t->>'kind' = 'payment_attempt' and t->'details'->'attempt'->>'result' = 'declined'
         order by e.run_id, e.seq
       )
       select d.run_id, r.flow_id, f.name as flow_name, d.node_id, d.provider, d.code,
         (r.state #>> '{context,invoice,amount}') as amount,
         exists (
-          select 1 from run_events s
-          where s.run_id = d.run_id and s.event->>'type' = 'payment_result' and s.event->>'status' = 'succeeded'
+          select 1 from run_events s cross join lateral (select ${eventPartSql('s', 'event')} as ev) x
+          where s.run_id = d.run_id and x.ev->>'type' = 'payment_result' and x.ev->>'status' = 'succeeded'
         ) as recovered
       from first_decline d
       join runs r on r.id = d.run_id

@@ -116,24 +116,25 @@ describe.each(testDatabaseTargets)('dashboards API on $name', (target) => {
         trace: s.trace,
         commands: [],
         recordedAt: s.at,
-        prevHash: 'g',
-        hash: 'h1',
+        hash: Buffer.from('h1'),
       });
+      // The second event in the stored format 2 (one body text): the queries read both formats.
       await db.insert(runEvents).values({
         runId: s.id,
         seq: 2,
-        event: {
-          type: 'payment_result',
-          at: s.at.toISOString(),
-          commandId: 'c',
-          idempotencyKey: 'k',
-          status: s.success ? 'succeeded' : 'declined',
-        },
-        trace: [],
-        commands: [],
-        recordedAt: s.at,
-        prevHash: 'h1',
-        hash: 'h2',
+        body: JSON.stringify({
+          commands: [],
+          event: {
+            type: 'payment_result',
+            at: s.at.toISOString(),
+            commandId: 'c',
+            idempotencyKey: 'k',
+            status: s.success ? 'succeeded' : 'declined',
+          },
+          recordedAt: s.at.toISOString(),
+          trace: [],
+        }),
+        hash: Buffer.from('h2'),
       });
     }
     const task = (

@@ -1,6 +1,7 @@
 /**
  * One step of a run, written in the caller's transaction: the event (with its
- * trace and commands) appended to the hash chain, the run's state updated by
+ * trace and commands) appended to the hash chain as one body text (format 2,
+ * audit/event-body.ts), the run's state updated by
  * compare-and-set on `last_seq` (and the worker's fence), and the commands
  * applied (timers, tasks, outbox rows; see apply-commands.ts), and the retries
  * the step spent recorded in `retry_budgets` (see retry-history.ts). If another
@@ -9,7 +10,8 @@
 import type { StepResult } from '@ledgerflow/runtime';
 import type { RunEvent } from '@ledgerflow/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import { eventHash } from '../audit/hash-chain.js';
+import { encodeEventBody } from '../audit/event-body.js';
+import { bodyHash, eventHash } from '../audit/hash-chain.js';
 import type { Db } from '../db/database.js';
 import { runEvents, runs } from '../db/schema/core.js';
 import { applyCommands } from './apply-commands.js';
@@ -52,7 +54,9 @@ export async function appendStep(
     commands: result.commands,
     recordedAt: recordedAt.toISOString(),
   };
-  const hash = eventHash(head.lastHash, content);
+  // Format 2 (the body text is what is hashed); format 1 only for content the body cannot carry losslessly.
+  const body = encodeEventBody(head.id, seq, content);
+  const hash = body === null ? eventHash(head.lastHash, content) : bodyHash(head.lastHash, body);
   const guard = [eq(runs.id, head.id), eq(runs.lastSeq, head.lastSeq)];
   // The fence grows with every worker step; a writer holding an older fence matches no row.
   if (head.fence !== undefined) guard.push(eq(runs.fence, head.fence));
@@ -71,16 +75,19 @@ export async function appendStep(
     .returning({ id: runs.id });
   if (updated.length === 0) throw new StaleRunError(head.id);
 
-  await tx.insert(runEvents).values({
-    runId: head.id,
-    seq,
-    event,
-    trace: result.trace,
-    commands: result.commands,
-    recordedAt,
-    prevHash: head.lastHash,
-    hash,
-  });
+  await tx.insert(runEvents).values(
+    body === null
+      ? {
+          runId: head.id,
+          seq,
+          event,
+          trace: result.trace,
+          commands: result.commands,
+          recordedAt,
+          hash: Buffer.from(hash, 'hex'),
+        }
+      : { runId: head.id, seq, body, hash: Buffer.from(hash, 'hex') },
+  );
 
   await recordSpentRetries(tx, head.id, seq, budgetsBefore, result.state.budgets);
   const wake = await applyCommands(tx, head.id, result.commands, recordedAt, recordedAt.getTime() + 1000);

@@ -20,9 +20,10 @@ import {
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { sha256Hex } from '../audit/hash-chain.js';
+import { decodeEventBody } from '../audit/event-body.js';
+import { type ChainLink, sha256Hex } from '../audit/hash-chain.js';
 import type { Db } from '../db/database.js';
-import { idempotencyKeys, outbox, runEvents, runs } from '../db/schema/core.js';
+import { flowVersions, idempotencyKeys, outbox, runEvents, runs } from '../db/schema/core.js';
 import { compiledFor } from '../flows/compiled-cache.js';
 import { getFlowVersion } from '../flows/flow-store.js';
 import { HttpError, notFound, unprocessable } from '../http/http-error.js';
@@ -164,21 +165,75 @@ export async function readEffects(db: Db, commandIds: readonly string[]): Promis
   }));
 }
 
-export async function readEvents(db: Db, runId: string): Promise<StoredRunEvent[]> {
+/** A run's events as shown (API, packs, replay) and as stored (what the chain is verified over). */
+export interface EventRows {
+  events: StoredRunEvent[];
+  links: ChainLink[];
+}
+
+export async function readEvents(db: Db, runId: string, anchor?: string): Promise<StoredRunEvent[]> {
+  return (await readEventRows(db, runId, anchor)).events;
+}
+
+/**
+ * Reads the log in seq order. Format-2 rows are parsed from their body text
+ * (the hashed bytes); `prevHash` is not stored, so it is the previous row's
+ * hash, and for the first event the `anchor` (the flow version's graph hash,
+ * looked up when not given).
+ */
+export async function readEventRows(db: Db, runId: string, anchor?: string): Promise<EventRows> {
   const rows = await db
     .select()
     .from(runEvents)
     .where(eq(runEvents.runId, runId))
     .orderBy(asc(runEvents.seq));
-  return rows.map((r) => ({
-    seq: r.seq,
-    event: RunEvent.parse(r.event),
-    trace: z.array(TraceEntry).parse(r.trace),
-    commands: z.array(RunCommand).parse(r.commands),
-    recordedAt: r.recordedAt.toISOString(),
-    prevHash: r.prevHash,
-    hash: r.hash,
-  }));
+  let prevHash = rows.length === 0 ? '' : (anchor ?? (await graphHashOfRun(db, runId)));
+  const events: StoredRunEvent[] = [];
+  const links: ChainLink[] = [];
+  for (const r of rows) {
+    const hash = Buffer.from(r.hash).toString('hex');
+    if (r.body !== null) {
+      const content = decodeEventBody(runId, r.body);
+      events.push({
+        seq: r.seq,
+        event: RunEvent.parse(content.event),
+        trace: z.array(TraceEntry).parse(content.trace),
+        commands: z.array(RunCommand).parse(content.commands),
+        recordedAt: content.recordedAt,
+        prevHash,
+        hash,
+        hashFormat: 2,
+      });
+      links.push({ runId, seq: r.seq, body: r.body, hash });
+    } else {
+      const e: StoredRunEvent = {
+        seq: r.seq,
+        event: RunEvent.parse(r.event),
+        trace: z.array(TraceEntry).parse(r.trace),
+        commands: z.array(RunCommand).parse(r.commands),
+        recordedAt: r.recordedAt!.toISOString(),
+        prevHash,
+        hash,
+      };
+      events.push(e);
+      // Format 1 is hashed over the parsed columns, as it always was.
+      links.push({ ...e, runId, prevHash: undefined });
+    }
+    prevHash = hash;
+  }
+  return { events, links };
+}
+
+async function graphHashOfRun(db: Db, runId: string): Promise<string> {
+  const [row] = await db
+    .select({ graphHash: flowVersions.graphHash })
+    .from(runs)
+    .innerJoin(
+      flowVersions,
+      and(eq(flowVersions.flowId, runs.flowId), eq(flowVersions.version, runs.flowVersion)),
+    )
+    .where(eq(runs.id, runId));
+  return row?.graphHash ?? '';
 }
 
 export interface RunListQuery {

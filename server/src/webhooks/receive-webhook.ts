@@ -21,6 +21,7 @@ import type { Db } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
 import { runInbox, webhookReceipts } from '../db/schema/core.js';
 import { WORK_CHANNEL } from '../runs/append-step.js';
+import { commandIdSql, eventPartSql } from '../runs/event-sql.js';
 import { lockAttempt } from './attempt-lock.js';
 import type { ProviderEvent } from './provider-event.js';
 
@@ -142,8 +143,8 @@ async function decidePayment(
   const [attempt] = run
     ? rowsOf<{ command_id: string; provider: string }>(
         await tx.execute(sql`
-          select c->>'id' as command_id, c->>'provider' as provider
-          from run_events e, jsonb_array_elements(e.commands) c
+          select ${commandIdSql('e', 'c')} as command_id, c->>'provider' as provider
+          from run_events e, jsonb_array_elements(${eventPartSql('e', 'commands')}) c
           where e.run_id = ${runId} and c->>'type' = 'attempt_payment' and c->>'idempotencyKey' = ${key}
           order by e.seq desc limit 1`),
       )
@@ -159,10 +160,10 @@ async function decidePayment(
   const [settled] = rowsOf<{ status: string; source: string }>(
     await tx.execute(sql`
       select status, source from (
-        select e.event->>'status' as status, 'event #' || e.seq as source, 0 as rank, e.seq as n
-        from run_events e
-        where e.run_id = ${runId} and e.event->>'type' = 'payment_result'
-          and e.event->>'idempotencyKey' = ${key} and e.event->>'status' <> 'unknown'
+        select x.ev->>'status' as status, 'event #' || e.seq as source, 0 as rank, e.seq as n
+        from run_events e cross join lateral (select ${eventPartSql('e', 'event')} as ev) x
+        where e.run_id = ${runId} and x.ev->>'type' = 'payment_result'
+          and x.ev->>'idempotencyKey' = ${key} and x.ev->>'status' <> 'unknown'
         union all
         select i.event->>'status', 'a result not yet applied', 1, i.id
         from run_inbox i

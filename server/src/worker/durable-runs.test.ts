@@ -61,8 +61,12 @@ describe.each(testDatabaseTargets)('durable runs on $name', (target) => {
 
     await database.db.execute(sql`alter table run_events disable trigger run_events_append_only`);
     await database.db.execute(
-      sql`update run_events set event = jsonb_set(event, '{payload,amount}', '1000000') where run_id = ${run.id} and seq = 2`,
+      sql`update run_events set body = replace(body, '"amount":10}', '"amount":1000000}') where run_id = ${run.id} and seq = 2`,
     );
+    const [tampered] = rowsOf<{ body: string }>(
+      await database.db.execute(sql`select body from run_events where run_id = ${run.id} and seq = 2`),
+    );
+    expect(tampered?.body).toContain('"amount":1000000}');
     await database.db.execute(sql`alter table run_events enable trigger run_events_append_only`);
     const bad = (await (await api.json('GET', `/api/runs/${run.id}/verify`)).json()) as RunVerification;
     expect(bad).toMatchObject({ ok: false, firstBadSeq: 2 });

@@ -12,10 +12,10 @@ import {
   TaskList,
   TaskSummary,
 } from '@ledgerflow/shared';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { changeLog } from '../../db/schema/auth.js';
-import { runEvents } from '../../db/schema/core.js';
 import { notFound } from '../../http/http-error.js';
+import { readEvents } from '../../runs/run-store.js';
 import type { AuthOptions } from '../auth-options.js';
 import { hasAnyRole, principalOf } from '../principal.js';
 import { requireSession } from '../require-role.js';
@@ -103,13 +103,9 @@ export function taskRoutes(options: AuthOptions) {
     const { id } = c.req.valid('param');
     const t = await loadTask(db, id);
     if (!t || !canSeeTask(p, t.facts)) throw notFound('Task', id);
-    const events = await db
-      .select({ trace: runEvents.trace })
-      .from(runEvents)
-      .where(eq(runEvents.runId, t.run.id))
-      .orderBy(asc(runEvents.seq));
+    const events = await readEvents(db, t.run.id);
     const path = events
-      .flatMap((e) => (Array.isArray(e.trace) ? (e.trace as Record<string, unknown>[]) : []))
+      .flatMap((e) => e.trace as Record<string, unknown>[])
       .map((s) => ({
         nodeId: String(s.nodeId ?? ''),
         kind: String(s.kind ?? ''),

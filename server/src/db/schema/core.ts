@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -20,6 +22,9 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Raw bytes (a sha256 is 32 bytes here, against 64 characters as hex). PGlite hands back a Uint8Array, postgres.js a Buffer. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const flows = pgTable('flows', {
   id: text('id').primaryKey(),
@@ -119,7 +124,14 @@ export const runs = pgTable(
   ],
 );
 
-/** Append-only: rows are inserted once and never updated or deleted (trigger on PostgreSQL, checked in code on both). */
+/**
+ * Append-only: rows are inserted once and never updated or deleted (trigger on
+ * PostgreSQL, checked in code on both). A row is in one of two formats (see
+ * audit/hash-chain.ts): format 2 keeps the event as `body`, the canonical JSON
+ * text its hash covers; format 1 (events recorded before it) keeps `event`,
+ * `trace`, `commands` and `recorded_at`. No row stores the previous hash: it
+ * is the previous row's `hash` (for seq 1, the flow version's graph hash).
+ */
 export const runEvents = pgTable(
   'run_events',
   {
@@ -127,14 +139,22 @@ export const runEvents = pgTable(
       .notNull()
       .references(() => runs.id),
     seq: integer('seq').notNull(),
-    event: jsonb('event').notNull(),
-    trace: jsonb('trace').notNull(),
-    commands: jsonb('commands').notNull(),
-    recordedAt: ts('recorded_at').notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    body: text('body'),
+    event: jsonb('event'),
+    trace: jsonb('trace'),
+    commands: jsonb('commands'),
+    recordedAt: ts('recorded_at'),
+    /** sha256, raw; APIs and evidence packs show it as hex. */
+    hash: bytea('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.seq] }),
+    check(
+      'run_events_one_format',
+      sql`(${t.body} is not null and ${t.event} is null and ${t.trace} is null and ${t.commands} is null and ${t.recordedAt} is null)
+        or (${t.body} is null and ${t.event} is not null and ${t.trace} is not null and ${t.commands} is not null and ${t.recordedAt} is not null)`,
+    ),
+  ],
 );
 
 /** Events waiting to be stepped into a run (signals, fired timers, adapter results), in arrival order. */
