@@ -15,9 +15,10 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphChange } from '../graph/graph-change.js';
-import { FlowNodeView } from './flow-node-view.js';
+import { FlowEdgeView } from './flow-edge-view.js';
+import { estimatedFace, FlowNodeView } from './flow-node-view.js';
 import { acceptsInput } from './kinds/ports.js';
 import { newId } from './new-node.js';
 import { PALETTE_MIME } from './palette.js';
@@ -33,12 +34,14 @@ import {
 } from './react-flow-mapping.js';
 
 const nodeTypes = { [NODE_TYPE]: FlowNodeView };
+const edgeTypes = { default: FlowEdgeView };
 /** Above this many steps the canvas only draws what is on screen. */
 const LARGE_FLOW = 150;
 // Constant props: React Flow re-subscribes key listeners when a key list changes identity.
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const proOptions = { hideAttribution: true };
+const noEdges: Edge[] = [];
 
 export interface Selection {
   nodes: ReadonlySet<string>;
@@ -68,6 +71,16 @@ export function Canvas(props: {
     return map;
   }, [props.diagnostics]);
 
+  const [large] = useState(() => graph.nodes.length > LARGE_FLOW);
+  // A big flow draws its edges once the steps on screen have their real size: drawn before, every
+  // edge into a measured step would be drawn twice (hundreds of edges can meet at one End).
+  const [edgesReady, setEdgesReady] = useState(!large);
+  useEffect(() => {
+    if (edgesReady) return;
+    // Nothing on screen to measure: draw the edges anyway.
+    const timer = setTimeout(() => setEdgesReady(true), 200);
+    return () => clearTimeout(timer);
+  }, [edgesReady]);
   const view = {
     selectedNodes: selection.nodes,
     selectedEdges: selection.edges,
@@ -76,9 +89,9 @@ export function Canvas(props: {
     litNodes: props.lit.nodes,
     litEdges: props.lit.edges,
     measured,
+    ...(large ? { estimate: estimatedFace } : {}),
   };
   // A big flow opens at its trigger, drawing only what is on screen; a small one is fitted whole.
-  const [large] = useState(() => graph.nodes.length > LARGE_FLOW);
   const [initialView] = useState(() => {
     if (!large) return { fitView: true, fitViewOptions: { maxZoom: 1, padding: 0.2 } };
     const start = graph.nodes.find((n) => !acceptsInput(nodeKind(n.kind))) ?? graph.nodes[0]!;
@@ -129,7 +142,10 @@ export function Canvas(props: {
           return moving;
         });
       }
-      if (sizes.length > 0) setMeasured((previous) => new Map([...previous, ...sizes]));
+      if (sizes.length > 0) {
+        setMeasured((previous) => new Map([...previous, ...sizes]));
+        setEdgesReady(true);
+      }
       if (nextNodes) onSelectionChange({ nodes: nextNodes, edges: latest.current.selection.edges });
     },
     [onSelectionChange],
@@ -231,8 +247,9 @@ export function Canvas(props: {
     >
       <ReactFlow<LfNode>
         nodes={nodes}
-        edges={edges}
+        edges={edgesReady ? edges : noEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

@@ -2,11 +2,30 @@
  * The face of a step on the canvas: kind, name, a one-line summary, problem
  * badge, and one labelled handle per output port (as the registry declares).
  */
-import { nodeKind } from '@ledgerflow/shared';
+import { type FlowNode, nodeKind } from '@ledgerflow/shared';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { editorKinds } from './kinds/editor-kinds.js';
+import { acceptsInput, portsOf } from './kinds/ports.js';
+import { estimateNodeSize, type SizeEstimate } from './node-size-estimate.js';
 import type { LfNode } from './react-flow-mapping.js';
+
+// Nodes are immutable values: one estimate per node object.
+const estimates = new WeakMap<FlowNode, SizeEstimate>();
+
+/** The size this face will have once drawn, for steps React Flow has not measured yet. */
+export function estimatedFace(node: FlowNode): SizeEstimate {
+  let estimate = estimates.get(node);
+  if (!estimate) {
+    estimate = estimateNodeSize({
+      hasInput: acceptsInput(nodeKind(node.kind)),
+      hasSummary: !!editorKinds.get(node.kind)?.summarize?.(node.config),
+      portIds: portsOf(node).map((p) => p.id),
+    });
+    estimates.set(node, estimate);
+  }
+  return estimate;
+}
 
 function FlowNodeViewInner({ data, selected }: NodeProps<LfNode>) {
   const { node, ports, hasInput, errors, warnings, firstProblem, lit } = data;

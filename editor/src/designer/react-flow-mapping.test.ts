@@ -119,3 +119,29 @@ describe('react-flow mapping', () => {
     expect([...lit.edges]).toEqual(['e1', 'e2']);
   });
 });
+
+describe('toRfNodes with size estimates', () => {
+  const base: ViewState = {
+    selectedNodes: new Set(),
+    selectedEdges: new Set(),
+    dragPositions: new Map(),
+    diagnosticsByNode: new Map(),
+    litNodes: new Set(),
+    litEdges: new Set(),
+  };
+  const estimate = () => ({ width: 190, height: 80, handles: [] });
+
+  it('gives unmeasured nodes an estimated size and handles, measured ones their real size only', () => {
+    const measured = new Map([['t', { width: 200, height: 70 }]]);
+    const nodes = toRfNodes(graph, { ...base, measured, estimate });
+    const [t, c] = nodes;
+    expect(t).toMatchObject({ measured: { width: 200, height: 70 } });
+    expect(t).not.toHaveProperty('handles');
+    expect(t).not.toHaveProperty('initialWidth');
+    expect(c).toMatchObject({ initialWidth: 190, initialHeight: 80, handles: [] });
+  });
+
+  it('adds no estimate when the view asks for none (small flows are measured as drawn)', () => {
+    expect(toRfNodes(graph, base)[0]).not.toHaveProperty('initialWidth');
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, FlowEdge, FlowGraph, FlowNode, PortSpec } from '@ledgerflow/shared';
 import { nodeKind } from '@ledgerflow/shared';
-import type { Connection, Edge, Node } from '@xyflow/react';
+import type { Connection, Edge, Node, NodeHandle } from '@xyflow/react';
 import type { GraphChange } from '../graph/graph-change.js';
 import { acceptsInput, portsOf } from './kinds/ports.js';
 
@@ -33,6 +33,11 @@ export interface ViewState {
   litEdges: ReadonlySet<string>;
   /** Sizes React Flow measured; handing them back keeps the minimap and fit-view exact. */
   measured?: ReadonlyMap<string, { width: number; height: number }>;
+  /**
+   * Size and handles of a node not measured yet. With it React Flow need not
+   * draw off-screen nodes once to measure them (big flows draw only what is on screen).
+   */
+  estimate?: (node: FlowNode) => { width: number; height: number; handles: NodeHandle[] };
 }
 
 /**
@@ -67,12 +72,16 @@ export function toRfNodes(
     ) {
       return old;
     }
+    const estimate = measured ? undefined : view.estimate?.(node);
     return {
       id: node.id,
       type: NODE_TYPE,
       position,
       selected,
       ...(measured ? { measured } : {}),
+      ...(estimate
+        ? { initialWidth: estimate.width, initialHeight: estimate.height, handles: estimate.handles }
+        : {}),
       data: {
         node,
         ports: portsOf(node),
@@ -122,8 +131,6 @@ export function toRfEdges(graph: FlowGraph, view: ViewState, previous?: Readonly
       selected,
       animated: lit,
       className: lit ? 'edge-lit' : undefined,
-      labelBgPadding: [6, 3] as [number, number],
-      labelBgBorderRadius: 4,
     };
   });
 }
