@@ -6,7 +6,7 @@
 import { validate } from '@ledgerflow/runtime';
 import type { Diagnostic, TraceEntry } from '@ledgerflow/shared';
 import { ReactFlowProvider, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, describeError } from '../api/api-client.js';
 import { formatDateTime } from '../app/format.js';
@@ -29,6 +29,7 @@ import { useFlowDraft } from './use-flow-draft.js';
 import { useSettledValue } from './use-settled-value.js';
 
 const noSelection: Selection = { nodes: new Set(), edges: new Set() };
+const noDiagnostics: Diagnostic[] = [];
 const sizeSelector = (s: ReactFlowState) => ({ width: s.width, height: s.height });
 const shallowSize = (a: { width: number; height: number }, b: { width: number; height: number }) =>
   a.width === b.width && a.height === b.height;
@@ -88,8 +89,9 @@ function Designer({ flowId: initialFlowId }: { flowId: string | null }) {
   const [trace, setTrace] = useState<TraceEntry[]>([]);
 
   // Validation runs when edits pause (120 ms): typing and dragging stay responsive on big flows.
-  const validated = useSettledValue(graph, 120);
-  const diagnostics = useMemo(() => validate(validated), [validated]);
+  // On open it runs just after the canvas is first drawn, not before (deferred render).
+  const validated = useDeferredValue(useSettledValue(graph, 120), null);
+  const diagnostics = useMemo(() => (validated ? validate(validated) : noDiagnostics), [validated]);
   // Saved test cases re-run when the draft settles; failing ones are listed as warnings.
   const testRun = useTestCaseResults(graph);
   const allDiagnostics = useMemo(() => {

@@ -93,9 +93,15 @@ export function useFlowDraft(initialFlowId: string | null): FlowDraft {
   const graph = history.graph;
   const dirty = useMemo(() => (saved ? !sameContent(graph, saved.graph) : true), [graph, saved]);
 
+  // The graph the browser already holds: a draft just restored need not be written back on open
+  // (serialising a 1,000-step flow costs tens of milliseconds).
+  const stored = useRef<FlowGraph | undefined>(initialDraft?.graph);
+
   // Autosave on every edit: nothing is lost on reload or a crashed tab.
   useEffect(() => {
     if (!loaded) return;
+    if (graph === stored.current) return;
+    stored.current = undefined;
     const worthKeeping = saved
       ? dirty
       : graph.nodes.length > 0 || graph.inputs.length > 0 || graph.name !== newGraph().name;
