@@ -22,6 +22,7 @@ import { inboxRoutes } from './routes/inbox.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { publicationRoutes } from './routes/publication.js';
 import { runAuditRoutes } from './routes/run-audit.js';
+import { runCancelRoutes } from './routes/run-cancel.js';
 import { runSignalRoutes } from './routes/run-signals.js';
 import { runRoutes } from './routes/runs.js';
 import { webhookReceiptRoutes } from './routes/webhook-receipts.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', publicationRoutes(deps));
   app.route('/api', runRoutes(deps));
   app.route('/api', runSignalRoutes(deps));
+  app.route('/api', runCancelRoutes(deps));
   app.route('/api', runAuditRoutes(deps));
   app.route('/api', metricsRoutes(deps));
   app.route('/api', auditRoutes(deps));

@@ -78,6 +78,7 @@ export const routePolicy: readonly RoutePolicy[] = [
   { method: 'GET', path: '/api/runs/{id}/verify', allow: runReaders },
   { method: 'GET', path: '/api/runs/{id}/export', allow: ['auditor', 'admin'] },
   { method: 'POST', path: '/api/runs/{id}/signals/{name}', allow: ['designer', 'admin'] },
+  { method: 'POST', path: '/api/runs/{id}/cancel', allow: ['designer', 'admin'] },
   { method: 'GET', path: '/api/metrics', allow: ['admin'] },
   // Authenticated by the provider's HMAC signature, not by a session or token.
   { method: 'POST', path: '/api/webhooks/{provider}', allow: 'public' },

@@ -151,3 +151,16 @@ export type EvidencePack = z.infer<typeof EvidencePack>;
 
 export const SignalAccepted = z.object({ runId: z.string(), signal: z.string(), accepted: z.literal(true) });
 export type SignalAccepted = z.infer<typeof SignalAccepted>;
+
+/** Why a person stops a run: kept in the run's hash-chained log. */
+export const CancelRunRequest = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say why the run is cancelled (at least 3 characters): it is kept in the audit log')
+    .max(1000),
+});
+export type CancelRunRequest = z.infer<typeof CancelRunRequest>;
+
+export const CancelRunAccepted = z.object({ runId: z.string(), accepted: z.literal(true) });
+export type CancelRunAccepted = z.infer<typeof CancelRunAccepted>;

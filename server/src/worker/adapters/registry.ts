@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { linkSecretFromEnv } from '../../auth/inbox/task-links.js';
 import { mailConfigFromEnv } from '../../mail/mail-config.js';
 import type { Adapter } from './adapter.js';
+import { cancelSubflowAdapter } from './cancel-subflow.js';
 import { emailAdapter } from './email.js';
 import { sandboxPaymentAdapter } from './sandbox-payment.js';
 import { startSubflowAdapter } from './start-subflow.js';
@@ -33,5 +34,6 @@ export function defaultAdapters(_logger: Logger, env: NodeJS.ProcessEnv = proces
       allowHosts: webhookAllowHostsFromEnv(env),
     }) as Adapter,
     startSubflowAdapter as Adapter,
+    cancelSubflowAdapter as Adapter,
   ]);
 }
