@@ -1,5 +1,5 @@
 /** Typed calls for runs (contracts in shared/src/api/runs.ts). */
-import type { RunDetail, RunSummary, StartRunRequest } from '@ledgerflow/shared';
+import type { CancelRunAccepted, RunDetail, RunSummary, StartRunRequest } from '@ledgerflow/shared';
 import { apiRequest } from './api-client.js';
 
 export const startRun = (body: StartRunRequest) =>
@@ -14,3 +14,9 @@ export async function listRuns(flowId?: string, signal?: AbortSignal): Promise<R
   const body = await apiRequest<{ runs: RunSummary[] } | RunSummary[]>(`/api/runs${query}`, { signal });
   return Array.isArray(body) ? body : (body?.runs ?? []);
 }
+
+export const cancelRun = (id: string, reason: string) =>
+  apiRequest<CancelRunAccepted>(`/api/runs/${encodeURIComponent(id)}/cancel`, {
+    method: 'POST',
+    body: { reason },
+  });

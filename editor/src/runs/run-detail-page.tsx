@@ -5,6 +5,7 @@ import { getRun } from '../api/runs-api.js';
 import { formatDateTime } from '../app/format.js';
 import { StatusMessage } from '../app/status-message.js';
 import { useAsync } from '../app/use-async.js';
+import { CancelRunButton } from './cancel-run.js';
 import { CalledBy, RunEffects, SubflowRuns } from './run-links.js';
 import { eventTitle, RunTimeline } from './run-timeline.js';
 
@@ -34,6 +35,7 @@ export function RunDetailPage() {
         <h1>Run {run.id}</h1>
         <Link to="/runs">All runs</Link>
         <Link to={`/audit/runs/${encodeURIComponent(run.id)}`}>Replay step by step</Link>
+        <CancelRunButton run={run} onCancelled={reload} />
       </div>
       <p className="muted">
         Flow <Link to={`/flows/${run.flowId}`}>{flow?.name ?? run.flowId}</Link>, version {run.flowVersion} ·
