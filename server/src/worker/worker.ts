@@ -2,8 +2,8 @@
  * One worker: a loop over runs with pending events and outbox commands that
  * sleeps when both are empty until a NOTIFY wakes it or the poll interval
  * passes (PGlite and dropped connections are covered by the poll), and —
- * unless `timers` is off — a second, independent loop that fires due timers
- * at their due time, so a busy step loop never delays a timer. Stopping lets
+ * unless `timers` is off — independent loops that fire due timers at their
+ * due time, so a busy step loop never delays a timer. Stopping lets
  * the current unit of work finish; nothing is left half-applied because
  * every unit is one transaction.
  */
@@ -20,6 +20,12 @@ import { stepNextRun } from './step-next-run.js';
 const TIMER_BATCH = 500;
 /** Longest sleep of the timer loop, whatever the poll interval. */
 const TIMER_POLL_MS = 500;
+/**
+ * Timer loops per worker that fires timers. A timer falling due while a firing statement is in flight
+ * waits for the next one; with several loops (their statements soon out of step) that wait is a fraction
+ * of a statement's time under load. Rows are claimed with SKIP LOCKED, so loops never fire a timer twice.
+ */
+const TIMER_LOOPS = 3;
 
 export interface WorkerOptions {
   name: string;
@@ -67,7 +73,7 @@ export class Worker {
   private stopping = false;
   lastTickAt: Date | null = null;
   private readonly stepSleep = new Sleeper();
-  private readonly timerSleep = new Sleeper();
+  private readonly timerSleeps = Array.from({ length: TIMER_LOOPS }, () => new Sleeper());
   private loops: Promise<void>[] = [];
   private readonly options: WorkerOptions;
   private readonly log: Logger;
@@ -95,7 +101,7 @@ export class Worker {
     this.running = true;
     this.stopping = false;
     this.loops = [this.stepLoop()];
-    if (this.options.timers) this.loops.push(this.timerLoop());
+    if (this.options.timers) this.loops.push(...this.timerSleeps.map((sleeper) => this.timerLoop(sleeper)));
   }
 
   /** New work may be there: both loops look again now. */
@@ -111,7 +117,7 @@ export class Worker {
 
   /** A timer may have been added that falls due before the timer loop would look again. */
   wakeTimers() {
-    this.timerSleep.wake();
+    for (const sleeper of this.timerSleeps) sleeper.wake();
   }
 
   async stop() {
@@ -182,7 +188,7 @@ export class Worker {
   }
 
   /** Sleeps until the next timer is due (or a wake, or the poll interval), then fires what is due. */
-  private async timerLoop() {
+  private async timerLoop(sleeper: Sleeper) {
     let failures = 0;
     while (this.running) {
       // At most half a second: a timer due more than a second out adds no wake-up (see apply-commands.ts).
@@ -201,7 +207,7 @@ export class Worker {
         sleep = Math.min(5000, 200 * 2 ** failures);
       }
       if (!this.running) break;
-      await this.timerSleep.sleep(sleep);
+      await sleeper.sleep(sleep);
     }
   }
 }
