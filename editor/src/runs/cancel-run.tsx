@@ -10,6 +10,7 @@ import { createPortal } from 'react-dom';
 import { describeError } from '../api/api-client.js';
 import { cancelRun, getRun } from '../api/runs-api.js';
 import { useAuth } from '../auth/auth-context.js';
+import './cancel-run.css';
 
 const CANCELLERS = ['designer', 'admin'];
 
@@ -98,7 +99,12 @@ function CancelRunDialog({
 
   return createPortal(
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="cancel-run-title">
+      <div
+        className="dialog cancel-run-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cancel-run-title"
+      >
         <header className="dialog-header">
           <h2 id="cancel-run-title">Cancel this run?</h2>
         </header>
