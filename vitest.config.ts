@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'runtime/src/**/*.test.ts', 'editor/src/**/*.test.ts'],
+          // Property tests take a few seconds; on a loaded 2-core machine the 5 s default was too tight.
+          testTimeout: 30_000,
         },
       },
       {
