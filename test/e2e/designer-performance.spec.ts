@@ -119,10 +119,13 @@ async function openDraft(page: Page, graph: unknown): Promise<number> {
  * from the mousemove event to the end of the React commit it causes, with
  * style and layout of the result forced (a MutationObserver sees the
  * commit, then reads a layout box); painting is not included. That figure
- * is what the 16 ms budget is about. The main-thread time taken by long
- * tasks (over 50 ms) during the drag is reported too.
+ * is what the 16 ms budget is about; its median is given too, as the p95
+ * of 40 moves is one or two moves a busy machine preempted. The main-thread
+ * time taken by long tasks (over 50 ms) during the drag is reported too.
  */
-async function dragFrames(page: Page): Promise<{ p95: number; workP95: number; longTaskMs: number }> {
+async function dragFrames(
+  page: Page,
+): Promise<{ p95: number; workP95: number; workMedian: number; longTaskMs: number }> {
   const node = page.locator('.react-flow__node').nth(1);
   const box = (await node.boundingBox())!;
   await page.evaluate(() => {
@@ -189,6 +192,7 @@ async function dragFrames(page: Page): Promise<{ p95: number; workP95: number; l
   return {
     p95: p95(frames),
     workP95: p95(work),
+    workMedian: [...work].sort((a, b) => a - b)[Math.floor(work.length / 2)] ?? 0,
     longTaskMs: longTasks.reduce((sum, d) => sum + d, 0),
   };
 }
@@ -239,11 +243,13 @@ test('dragging a node in a 500-node flow, compared with 50 nodes (p95 frame time
   const small = await dragFrames(page);
   results.drag50P95Ms = small.p95;
   results.drag50WorkP95Ms = small.workP95;
+  results.drag50WorkMedianMs = small.workMedian;
   results.drag50LongTaskMs = small.longTaskMs;
   await openDraft(page, chainFlow(500));
   const large = await dragFrames(page);
   results.drag500P95Ms = large.p95;
   results.drag500WorkP95Ms = large.workP95;
+  results.drag500WorkMedianMs = large.workMedian;
   results.drag500LongTaskMs = large.longTaskMs;
   results.dragRatio = results.drag500P95Ms / results.drag50P95Ms;
   results.dragWorkRatio = results.drag500WorkP95Ms / results.drag50WorkP95Ms;
