@@ -1,4 +1,5 @@
 /** Routes and the auth gate. */
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { TokensPage } from '../admin/tokens-page.js';
 import { UsersPage } from '../admin/users-page.js';
@@ -6,19 +7,32 @@ import { ReplayPage } from '../audit/replay-page.js';
 import { RunsExplorerPage } from '../audit/runs-explorer-page.js';
 import { AuthProvider, useAuth } from '../auth/auth-context.js';
 import { SignInPage } from '../auth/sign-in-page.js';
-import { DashboardsPage } from '../dashboards/dashboards-page.js';
 import { DesignerPage } from '../designer/designer-page.js';
 import { FlowsListPage } from '../flows/flows-list-page.js';
 import { InboxPage } from '../inbox/inbox-page.js';
 import { MailboxPage } from '../mailbox/mailbox-page.js';
 import { TaskLinkPage } from '../mailbox/task-link-page.js';
-import { PublicationRequestsPage, PublicationReviewPage } from '../publication/publication-requests-page.js';
 import { RunDetailPage } from '../runs/run-detail-page.js';
 import { RunsListPage } from '../runs/runs-list-page.js';
-import { VersionHistoryPage } from '../versions/version-history-page.js';
 import { ReceiptsPage } from '../webhooks/receipts-page.js';
 import { AppShell } from './app-shell.js';
 import { StatusMessage } from './status-message.js';
+
+// Pages with heavy libraries of their own (charts, text diffs) load when first opened.
+const DashboardsPage = lazy(() =>
+  import('../dashboards/dashboards-page.js').then((m) => ({ default: m.DashboardsPage })),
+);
+const VersionHistoryPage = lazy(() =>
+  import('../versions/version-history-page.js').then((m) => ({ default: m.VersionHistoryPage })),
+);
+const PublicationRequestsPage = lazy(() =>
+  import('../publication/publication-requests-page.js').then((m) => ({ default: m.PublicationRequestsPage })),
+);
+const PublicationReviewPage = lazy(() =>
+  import('../publication/publication-requests-page.js').then((m) => ({ default: m.PublicationReviewPage })),
+);
+const loadingPage = <StatusMessage kind="loading">Loading…</StatusMessage>;
+const deferred = (page: ReactNode) => <Suspense fallback={loadingPage}>{page}</Suspense>;
 
 function Gate() {
   const { state, retry } = useAuth();
@@ -36,19 +50,19 @@ function Gate() {
         <Route path="/" element={<Navigate to="/flows" replace />} />
         <Route path="/flows" element={<FlowsListPage />} />
         <Route path="/flows/:flowId" element={<DesignerRoute />} />
-        <Route path="/flows/:flowId/versions" element={<VersionHistoryPage />} />
+        <Route path="/flows/:flowId/versions" element={deferred(<VersionHistoryPage />)} />
         <Route path="/runs" element={<RunsListPage />} />
         <Route path="/runs/:runId" element={<RunDetailPage />} />
         <Route path="/audit" element={<RunsExplorerPage />} />
         <Route path="/audit/runs/:runId" element={<ReplayPage />} />
-        <Route path="/dashboards" element={<DashboardsPage />} />
+        <Route path="/dashboards" element={deferred(<DashboardsPage />)} />
         <Route path="/admin/people" element={<UsersPage />} />
         <Route path="/tokens" element={<TokensPage />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/provider-events" element={<ReceiptsPage />} />
-        <Route path="/publication" element={<PublicationRequestsPage />} />
-        <Route path="/publication/:flowId/:requestId" element={<PublicationReviewPage />} />
+        <Route path="/publication" element={deferred(<PublicationRequestsPage />)} />
+        <Route path="/publication/:flowId/:requestId" element={deferred(<PublicationReviewPage />)} />
         <Route path="*" element={<StatusMessage kind="empty">This page does not exist.</StatusMessage>} />
       </Routes>
     </AppShell>

@@ -4,16 +4,22 @@
  * what React Flow measured, so wide steps get the room they need.
  */
 import type { FlowGraph } from '@ledgerflow/shared';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { GraphChange } from '../graph/graph-change.js';
 import { moveChanges } from './react-flow-mapping.js';
 
-const elk = new ELK();
+// elkjs is over a megabyte: loaded on the first tidy-up, not with every page.
+let elkLoading: Promise<InstanceType<typeof ELK>> | undefined;
+const loadElk = () => {
+  elkLoading ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return elkLoading;
+};
 
 export async function layoutChanges(
   graph: FlowGraph,
   sizes: ReadonlyMap<string, { width: number; height: number }>,
 ): Promise<GraphChange[]> {
+  const elk = await loadElk();
   const result = await elk.layout({
     id: 'root',
     layoutOptions: {
