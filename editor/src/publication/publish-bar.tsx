@@ -6,12 +6,13 @@
  * unsaved changes or errors, or the version is already published or pending.
  */
 import type { PublishRequest } from '@ledgerflow/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Link } from 'react-router';
 import { describeError } from '../api/api-client.js';
 import { getFlow } from '../api/flows-api.js';
 import { useAsync } from '../app/use-async.js';
+import { useDialogKeys } from '../app/use-dialog-keys.js';
 import { useAuth } from '../auth/auth-context.js';
 import { requestPublication, withdrawPublication } from './publication-api.js';
 import { PublicationBadge } from './publication-badge.js';
@@ -171,18 +172,7 @@ function RequestDialog({
   const [tried, setTried] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
-  const cancel = useRef(onCancel);
-  cancel.current = onCancel;
-
-  useEffect(() => {
-    field.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') cancel.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const field = useDialogKeys<HTMLTextAreaElement>(onCancel);
 
   const missing = tried && !note.trim();
   const send = useCallback(async () => {

@@ -5,10 +5,11 @@
  * the page then waits until the run shows as cancelled.
  */
 import type { RunDetail } from '@ledgerflow/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { describeError } from '../api/api-client.js';
 import { cancelRun, getRun } from '../api/runs-api.js';
+import { useDialogKeys } from '../app/use-dialog-keys.js';
 import { useAuth } from '../auth/auth-context.js';
 import './cancel-run.css';
 
@@ -69,18 +70,7 @@ function CancelRunDialog({
   const [tried, setTried] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-
-  useEffect(() => {
-    field.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const field = useDialogKeys<HTMLTextAreaElement>(onClose);
 
   const tooShort = reason.trim().length < 3;
   const send = useCallback(async () => {

@@ -3,8 +3,9 @@
  * full grid in a wide dialog (a table of 40 columns needs the whole screen).
  */
 import type { DecisionTableDefinition } from '@ledgerflow/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useDialogKeys } from '../../app/use-dialog-keys.js';
 import { DecisionTableGrid } from '../decision-table/decision-table-grid.js';
 import { hitPolicyLabels } from '../decision-table/hit-policies.js';
 import type { ConfigFormProps } from '../inspector/config-form-props.js';
@@ -87,18 +88,7 @@ function TableDialog({
   onClose(): void;
   children: React.ReactNode;
 }) {
-  const done = useRef<HTMLButtonElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-  // Focus moves into the dialog once, when it opens; later renders must not steal it from a cell.
-  useEffect(() => {
-    done.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const done = useDialogKeys<HTMLButtonElement>(onClose);
   return createPortal(
     <div className="dialog-backdrop">
       <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="dt-dialog-title">
