@@ -46,8 +46,7 @@ test('a card-dunning flow built by forms simulates, is requested for publication
   await add(page, 'end', 'Kept open', 'Approve write-off');
   await page.getByLabel('Outcome').fill('kept_open');
 
-  await page.getByRole('button', { name: 'Tidy up' }).click();
-  await page.waitForTimeout(600);
+  await tidyUp(page);
   await connect(page, 'Payment failed', 'next', 'Customer tier');
   await connect(page, 'Customer tier', 'next', 'Charge card');
   await connect(page, 'Charge card', 'succeeded', 'Recovered');
@@ -62,8 +61,7 @@ test('a card-dunning flow built by forms simulates, is requested for publication
   await connect(page, 'Approve write-off', 'timed_out', 'Kept open');
   await expect(page.locator('.react-flow__edge')).toHaveCount(12);
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems found');
-  await page.getByRole('button', { name: 'Tidy up' }).click();
-  await page.waitForTimeout(600);
+  await tidyUp(page);
   await screenshot(page, 'dunning-built');
 
   await page.getByRole('tab', { name: 'Run' }).click();
@@ -154,3 +152,10 @@ test('a card-dunning flow built by forms simulates, is requested for publication
   await expect(page.getByRole('row').filter({ hasText: flowName })).toContainText('Published v1');
   await screenshot(page, 'publish-flow-list');
 });
+
+/** Tidy up, then wait for the layout (its engine loads on first use) and the fit animation. */
+async function tidyUp(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await expect(page.getByRole('button', { name: 'Tidy up' })).toBeEnabled();
+  await page.waitForTimeout(600);
+}

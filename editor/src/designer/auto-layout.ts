@@ -15,6 +15,11 @@ const loadElk = () => {
   return elkLoading;
 };
 
+/** Starts loading the layout engine ahead of a likely "Tidy up" (pointer over or focus on the button). */
+export function preloadLayout(): void {
+  void loadElk();
+}
+
 export async function layoutChanges(
   graph: FlowGraph,
   sizes: ReadonlyMap<string, { width: number; height: number }>,

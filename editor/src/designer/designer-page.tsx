@@ -13,7 +13,7 @@ import { formatDateTime } from '../app/format.js';
 import { StatusMessage } from '../app/status-message.js';
 import { canRedo, canUndo } from '../graph/history.js';
 import { PublishBar } from '../publication/publish-bar.js';
-import { layoutChanges } from './auto-layout.js';
+import { layoutChanges, preloadLayout } from './auto-layout.js';
 import { Canvas, type Selection } from './canvas.js';
 import { type Clip, copySelection, pasteChanges } from './clipboard.js';
 import { FlowSettings } from './inspector/flow-settings.js';
@@ -309,6 +309,8 @@ function Designer({ flowId: initialFlowId }: { flowId: string | null }) {
         <button
           type="button"
           onClick={() => void tidyUp()}
+          onPointerEnter={preloadLayout}
+          onFocus={preloadLayout}
           disabled={layingOut || graph.nodes.length < 2}
           title="Arrange the steps left to right"
         >
