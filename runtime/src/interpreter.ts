@@ -106,8 +106,9 @@ function begin(compiled: CompiledFlow, state: RunState, event: RunStartedEvent, 
 }
 
 /**
- * Ends the run with the outcome `cancelled`: the node it is parked on
- * releases what it holds (timer, tasks, child run); nothing else runs.
+ * Ends the run with the outcome `cancelled`: its effects not yet sent are
+ * dropped, the node it is parked on releases what it holds (timer, tasks,
+ * child run); nothing else runs.
  */
 function cancel(compiled: CompiledFlow, state: RunState, event: RunCancelledEvent): StepResult {
   const node = state.current === null ? undefined : compiled.nodes.get(state.current);
@@ -119,7 +120,12 @@ function cancel(compiled: CompiledFlow, state: RunState, event: RunCancelledEven
   const done: RunState = { ...rest, status: 'completed', outcome: CANCELLED_OUTCOME, current: null };
   return {
     state: done,
-    commands: [...released, { type: 'complete', id: `${state.runId}:complete`, outcome: CANCELLED_OUTCOME }],
+    // Pending effects are dropped first, so the commands released here are not among them.
+    commands: [
+      { type: 'drop_pending_effects', id: `${state.runId}:drop-pending-effects` },
+      ...released,
+      { type: 'complete', id: `${state.runId}:complete`, outcome: CANCELLED_OUTCOME },
+    ],
     trace: [
       {
         nodeId: state.current ?? '',

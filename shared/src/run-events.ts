@@ -153,6 +153,11 @@ export const RunCommand = z.discriminatedUnion('type', [
     version: z.number().int().positive(),
     input: z.record(z.string(), z.unknown()),
   }),
+  /**
+   * The run was cancelled: its commands still waiting in the outbox (a payment, a message, a sub-flow
+   * start not yet sent) are not sent. One a worker is sending right now goes out.
+   */
+  z.object({ type: z.literal('drop_pending_effects'), id: z.string() }),
   /** Stop the child run a `start_subflow` command started (its parent was cancelled). */
   z.object({ type: z.literal('cancel_subflow'), id: z.string(), subflowId: z.string(), reason: z.string() }),
 ]);

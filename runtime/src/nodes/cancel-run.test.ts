@@ -31,6 +31,7 @@ describe('cancelling a run', () => {
     expect(r.state).toMatchObject({ status: 'completed', outcome: CANCELLED_OUTCOME, current: null });
     expect(r.state.wait).toBeUndefined();
     expect(r.commands).toEqual([
+      { type: 'drop_pending_effects', id: 'r1:drop-pending-effects' },
       { type: 'cancel_timer', id: 'r1:w:1:cancel-run-timer', timerId: 'r1:w:1:timer' },
       { type: 'complete', id: 'r1:complete', outcome: 'cancelled' },
     ]);
@@ -67,8 +68,8 @@ describe('cancelling a run', () => {
     ).compile();
     const s = start(f, { type: 'run_started', at, input: {} }, { runId: 'r' });
     const r = step(f, s.state, cancelled);
-    expect(types(r.commands)).toEqual(['cancel_timer', 'cancel_task', 'complete']);
-    expect(r.commands[1]).toMatchObject({ taskId: 'r:a:1:task' });
+    expect(types(r.commands)).toEqual(['drop_pending_effects', 'cancel_timer', 'cancel_task', 'complete']);
+    expect(r.commands[2]).toMatchObject({ taskId: 'r:a:1:task' });
   });
 
   it('closes every open level of an escalation', () => {
@@ -89,7 +90,13 @@ describe('cancelling a run', () => {
     const level0 = s.commands.find((c) => c.type === 'start_timer')!;
     const up = step(f, s.state, { type: 'timer_fired', at: '2026-11-24T10:00:00Z', timerId: level0.id });
     const r = step(f, up.state, { ...cancelled, at: '2026-11-24T11:00:00Z' });
-    expect(types(r.commands)).toEqual(['cancel_timer', 'cancel_task', 'cancel_task', 'complete']);
+    expect(types(r.commands)).toEqual([
+      'drop_pending_effects',
+      'cancel_timer',
+      'cancel_task',
+      'cancel_task',
+      'complete',
+    ]);
   });
 
   it('stops the child run of a subflow it waits for', () => {
@@ -102,7 +109,7 @@ describe('cancelling a run', () => {
     ).compile();
     const s = start(f, { type: 'run_started', at, input: {} }, { runId: 'r' });
     const r = step(f, s.state, cancelled);
-    expect(r.commands[0]).toEqual({
+    expect(r.commands[1]).toEqual({
       type: 'cancel_subflow',
       id: 'r:s:1:cancel-subflow',
       subflowId: 'r:s:1:subflow',

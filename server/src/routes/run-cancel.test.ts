@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStoredRun } from '../audit/evidence-pack.js';
 import { rowsOf } from '../db/rows.js';
-import { makeApprovalGraph, makeSignalGraph } from '../testing/make-graph.js';
+import { makeApprovalGraph, makePaymentGraph, makeSignalGraph, paymentInput } from '../testing/make-graph.js';
 import { type TestApi, testApp } from '../testing/test-app.js';
 import { type TestDatabase, testDatabaseTargets } from '../testing/test-databases.js';
 import type { Adapter } from '../worker/adapters/adapter.js';
@@ -94,7 +94,12 @@ describe.each(testDatabaseTargets)('cancelling runs on $name', (target) => {
       reason: 'Customer paid by bank transfer',
     });
     expect(last.trace[0]!.explanation).toContain('Customer paid by bank transfer');
-    expect(last.commands.map((c) => c.type)).toEqual(['cancel_timer', 'cancel_task', 'complete']);
+    expect(last.commands.map((c) => c.type)).toEqual([
+      'drop_pending_effects',
+      'cancel_timer',
+      'cancel_task',
+      'complete',
+    ]);
     expect(
       await count(sql`select count(*)::int as n from tasks where run_id = ${run.id} and status = 'open'`),
     ).toBe(0);
@@ -154,6 +159,47 @@ describe.each(testDatabaseTargets)('cancelling runs on $name', (target) => {
       'run_started',
       'run_cancelled',
     ]);
+  });
+
+  it('does not send what the run had queued: a payment not yet sent is given up with the reason', async () => {
+    const run = await startRun(await flowOf(makePaymentGraph(), 'Pay'), paymentInput('tok_visa_success'));
+    expect(run.status).toBe('waiting');
+    expect((await cancel(run.id, { reason: 'Paid by cheque' })).status).toBe(202);
+    // The worker has no payment adapter here: only the cancellation can settle the queued charge.
+    await drain();
+    const done = await getRun(run.id);
+    expect(done).toMatchObject({ status: 'completed', outcome: 'cancelled' });
+    expect(done.effects).toEqual([
+      expect.objectContaining({
+        type: 'attempt_payment',
+        status: 'failed',
+        lastError: 'Not sent: the run was cancelled first.',
+      }),
+    ]);
+    expect(done.events.map((e) => e.event.type)).toEqual(['run_started', 'run_cancelled']);
+  });
+
+  it('never starts the sub-flow of a parent cancelled before its start was sent', async () => {
+    const childFlow = await flowOf(makeSignalGraph('settle'), 'Child 3');
+    const parent = await startRun(await flowOf(parentGraph(childFlow), 'Parent 3'));
+    // Cancelled before any worker ran the start_subflow command.
+    expect((await cancel(parent.id, { reason: 'Wrong customer' })).status).toBe(202);
+    await drain();
+    expect(await getRun(parent.id)).toMatchObject({ status: 'completed', outcome: 'cancelled' });
+    expect(await count(sql`select count(*)::int as n from runs where flow_id = ${childFlow}`)).toBe(0);
+    // Even a start re-sent afterwards (a crash before its row was settled) is refused.
+    const start = (await getRun(parent.id)).events[0]!.commands.find((c) => c.type === 'start_subflow')!;
+    await database.db.execute(
+      sql`update outbox set status = 'pending', attempts = 0, available_at = now() - interval '1 second'
+          where command_id = ${start.id}`,
+    );
+    await drain();
+    expect(await count(sql`select count(*)::int as n from runs where flow_id = ${childFlow}`)).toBe(0);
+    const [row] = rowsOf<{ status: string; last_error: string }>(
+      await database.db.execute(sql`select status, last_error from outbox where command_id = ${start.id}`),
+    );
+    expect(row).toMatchObject({ status: 'failed' });
+    expect(row!.last_error).toMatch(/had already ended/);
   });
 
   it('a child cancelled on its own hands the parent the outcome cancelled', async () => {

@@ -6,7 +6,7 @@
  * command's idempotency key.
  */
 import type { RunCommand } from '@ledgerflow/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { outbox, tasks, timers } from '../db/schema/core.js';
 import { enqueueTaskNotification } from '../mail/task-notification.js';
@@ -65,6 +65,20 @@ const handlers: Record<string, Handler> = {
     // Mail the people who may decide it, through the outbox (see mail/task-notification.ts).
     await enqueueTaskNotification(tx, runId, { reason: 'assigned', taskId: c.id }, at);
     return true;
+  },
+  // A cancelled run's commands still queued (not held by a worker sending them) are given up, with the reason.
+  drop_pending_effects: async (tx, runId, _c, at) => {
+    await tx
+      .update(outbox)
+      .set({ status: 'failed', lastError: 'Not sent: the run was cancelled first.', doneAt: at })
+      .where(
+        and(
+          eq(outbox.runId, runId),
+          eq(outbox.status, 'pending'),
+          or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, at)),
+        ),
+      );
+    return false;
   },
   cancel_task: async (tx, _runId, c, at) => {
     if (c.type !== 'cancel_task') return false;

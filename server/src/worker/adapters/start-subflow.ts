@@ -23,11 +23,15 @@ export const startSubflowAdapter: Adapter<StartSubflow> = {
   async execute(command, ctx) {
     // The command id is unique across runs (it starts with the run id); its outbox row names the parent.
     const [parent] = await ctx.db
-      .select({ runId: runs.id, initiator: runs.initiator })
+      .select({ runId: runs.id, initiator: runs.initiator, status: runs.status })
       .from(outbox)
       .innerJoin(runs, eq(runs.id, outbox.runId))
       .where(eq(outbox.commandId, command.id));
     if (!parent) return { kind: 'failed', error: `No run issued subflow command ${command.id}.` };
+    // Only a cancellation ends a run that waits for its sub-flow: then the child must not start.
+    if (parent.status === 'completed' || parent.status === 'failed') {
+      return { kind: 'failed', error: `Not started: run ${parent.runId} had already ended (cancelled).` };
+    }
     const childRunId = childRunIdFor(command.id);
     await recordSubflowCall(
       ctx.db,
