@@ -107,8 +107,9 @@ function CancelRunDialog({
         >
           <p className="hint">
             The run stops where it is and ends with the outcome <strong>cancelled</strong>. Its open approval
-            tasks and timers are closed, and a sub-flow run it waits for is cancelled too. Payments already
-            sent to a provider are not recalled. This cannot be undone.
+            tasks and timers are closed, a sub-flow run it waits for is cancelled too, and anything still
+            queued to go out is not sent. Payments already sent to a provider are not recalled. This cannot be
+            undone.
           </p>
           <label htmlFor="cancel-reason" className="is-required">
             Why is it cancelled?
