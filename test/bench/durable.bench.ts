@@ -38,6 +38,7 @@
  * Sizes: BENCH_RUNS (default 200), BENCH_TIMERS (default 2000).
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   adapterRegistry,
   bodyHash,
@@ -146,7 +147,6 @@ async function withWorkers<T>(db: Database, body: () => Promise<T>): Promise<T> 
     count: WORKERS,
     adapters: adapterRegistry([]),
     name: 'b',
-    pollMs: 50,
   });
   try {
     return await body();
@@ -163,7 +163,36 @@ async function until(check: () => Promise<boolean>, timeoutMs: number) {
   }
 }
 
-async function baseline(url: string, table = 'bench_baseline'): Promise<number> {
+/**
+ * CPU seconds used so far by this process and by the PostgreSQL backends serving database `db` (read from
+ * /proc by their process titles; null when the server is not on this machine). Where a step's time goes
+ * when the machine's two cores are the limit.
+ */
+function cpuSeconds(db: string): { node: number; pg: number | null } {
+  const own = process.cpuUsage();
+  let pg: number | null = null;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // A backend's title: "postgres: [<cluster>: ]<user> <database> <client> <activity>".
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${db} `)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      pg = (pg ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return { node: (own.user + own.system) / 1e6, pg };
+}
+
+/** CPU ms per step since `from`, as printed. */
+function cpuPerStep(db: string, from: ReturnType<typeof cpuSeconds>, steps: number): string {
+  const now = cpuSeconds(db);
+  const ms = (s: number) => `${fmt((1000 * s) / steps, 2)} ms`;
+  return `CPU per step: this process ${ms(now.node - from.node)}, PostgreSQL ${from.pg === null || now.pg === null ? 'n/a' : ms(now.pg - from.pg)}`;
+}
+
+async function baseline(url: string, table = 'bench_baseline'): Promise<{ rate: number; cpu: string }> {
   const steps = RUNS * WAITS;
   const payload = JSON.stringify({
     type: 'signal_received',
@@ -177,6 +206,8 @@ async function baseline(url: string, table = 'bench_baseline'): Promise<number> 
   });
   const sqlc = postgres(url, { max: WORKERS, onnotice: () => {} });
   await sqlc`create table ${sqlc(table)} (id bigserial primary key, run text, seq int, payload jsonb)`;
+  const database = new URL(url).pathname.slice(1);
+  const cpu0 = cpuSeconds(database);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: WORKERS }, async (_, w) => {
@@ -189,8 +220,9 @@ async function baseline(url: string, table = 'bench_baseline'): Promise<number> 
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuPerStep(database, cpu0, steps);
   await sqlc.end();
-  return steps / seconds;
+  return { rate: steps / seconds, cpu };
 }
 
 async function main() {
@@ -219,9 +251,9 @@ async function main() {
     )
       .map((r) => `${r.name}=${r.setting}`)
       .join(', ');
-    const baseBefore = await baseline(url.toString());
+    const { rate: baseBefore, cpu: baseCpu } = await baseline(url.toString());
     console.log(
-      `baseline  BEGIN; INSERT; COMMIT per step, ${WORKERS} connections (${settings}): ${fmt(baseBefore, 0)} steps/s`,
+      `baseline  BEGIN; INSERT; COMMIT per step, ${WORKERS} connections (${settings}): ${fmt(baseBefore, 0)} steps/s; ${baseCpu}`,
     );
 
     const flow = await createFlow(
@@ -255,6 +287,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 2000));
     const backgroundPerSecond = ((await xid(db)) - idle0 - 1) / 2;
     const x0 = await xid(db);
+    const roundCpu0 = cpuSeconds(name);
     const t0 = performance.now();
     await withWorkers(db, async () => {
       for (let round = 1; round <= WAITS; round++) {
@@ -277,6 +310,7 @@ async function main() {
       }
     });
     const roundSeconds = (performance.now() - t0) / 1000;
+    const roundCpu = cpuPerStep(name, roundCpu0, RUNS * WAITS);
     const roundCommits = (await xid(db)) - x0 - 1 - WAITS; // minus the signal inserts and our own txid call
     const roundSteps = RUNS * WAITS;
     const roundRate = roundSteps / roundSeconds;
@@ -292,6 +326,7 @@ async function main() {
       select id, jsonb_build_object('type', 'signal_received', 'at', ${at}::text, 'name', 'go')
       from runs, generate_series(1, ${WAITS}) where id in (${queuedSet})`);
     const x1 = await xid(db);
+    const queuedCpu0 = cpuSeconds(name);
     const t1 = performance.now();
     await withWorkers(db, () =>
       until(
@@ -304,13 +339,14 @@ async function main() {
       ),
     );
     const queuedSeconds = (performance.now() - t1) / 1000;
+    const queuedCpu = cpuPerStep(name, queuedCpu0, RUNS * WAITS);
     const queuedCommits = (await xid(db)) - x1 - 1;
     const queuedRate = roundSteps / queuedSeconds;
 
     const done = await count(db, sql`select count(*)::int as n from runs where outcome = 'done'`);
     if (done !== 2 * RUNS) throw new Error(`only ${done} of ${2 * RUNS} runs completed as expected`);
 
-    const baseAfter = await baseline(url.toString(), 'bench_baseline_after');
+    const { rate: baseAfter } = await baseline(url.toString(), 'bench_baseline_after');
     const baseRate = (baseBefore + baseAfter) / 2;
     console.log(
       `baseline  again after the durable phases: ${fmt(baseAfter, 0)} steps/s; ratios below use the mean, ${fmt(baseRate, 0)} steps/s`,
@@ -319,12 +355,12 @@ async function main() {
     console.log(
       `durable   round by round: ${fmt(roundRate, 0)} steps/s = ${fmt(roundRate / baseRate, 2)}× baseline; ` +
         `${fmt(roundCommits / roundSteps, 2)} write commits/step ` +
-        `(other databases' background, measured idle: ${fmt((backgroundPerSecond * roundSeconds) / roundSteps, 2)}/step)`,
+        `(other databases' background, measured idle: ${fmt((backgroundPerSecond * roundSeconds) / roundSteps, 2)}/step); ${roundCpu}`,
     );
     console.log(
       `durable   queued events:  ${fmt(queuedRate, 0)} steps/s = ${fmt(queuedRate / baseRate, 2)}× baseline; ` +
         `${fmt(queuedCommits / roundSteps, 2)} write commits/step ` +
-        `(background ${fmt((backgroundPerSecond * queuedSeconds) / roundSteps, 2)}/step)`,
+        `(background ${fmt((backgroundPerSecond * queuedSeconds) / roundSteps, 2)}/step); ${queuedCpu}`,
     );
     const sortedStarts = [...startLatencies].sort((p, q) => p - q);
     console.log(

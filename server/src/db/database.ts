@@ -67,7 +67,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string, max = 10): Promise<Database> {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres(client);
+  const db = drizzlePostgres(preparing(client));
   return {
     db: db as unknown as Db,
     driver: 'postgres',
@@ -79,6 +79,32 @@ async function openPostgres(url: string, max = 10): Promise<Database> {
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * The client as drizzle sees it, with every statement prepared: drizzle asks postgres.js for unnamed
+ * statements, which Postgres parses and plans anew each time; a worker's step sends the same few
+ * statements over and over, and postgres.js keeps each connection's prepared statements by their text.
+ * Transactions get the same treatment (`begin` hands drizzle a transaction-scoped client).
+ */
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      }
+      if (prop === 'begin') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          const begin = Reflect.get(target, 'begin') as (...a: unknown[]) => unknown;
+          return begin.call(target, ...args, (tx: postgres.TransactionSql) => fn(preparing(tx)));
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function redact(url: string): string {

@@ -18,8 +18,7 @@ import { applyCommands } from './apply-commands.js';
 import { recordSpentRetries } from './retry-history.js';
 import { deliverSubflowOutcome } from './subflow-calls.js';
 
-/** NOTIFY channel that wakes workers when a run has new work. */
-export const WORK_CHANNEL = 'ledgerflow_work';
+export { WORK_CHANNEL } from './work-channel.js';
 
 export interface RunHead {
   id: string;
@@ -44,6 +43,8 @@ export async function appendStep(
   recordedAt: Date,
   /** The run's retry budgets before this step (for run_started, its `retryHistory`): what the step spent is the difference. */
   budgetsBefore: Record<string, string[]> | undefined,
+  /** More writes of the caller's, sent with the step's. */
+  alsoWrite?: () => Promise<unknown>,
 ): Promise<{ seq: number; hash: string; fence: number | undefined }> {
   const seq = head.lastSeq + 1;
   const content = {
@@ -60,7 +61,12 @@ export async function appendStep(
   const guard = [eq(runs.id, head.id), eq(runs.lastSeq, head.lastSeq)];
   // The fence grows with every worker step; a writer holding an older fence matches no row.
   if (head.fence !== undefined) guard.push(eq(runs.fence, head.fence));
-  const updated = await tx
+
+  // The step's writes go out together, pipelined on the transaction's connection: one round trip, not
+  // one per statement. None of them reads what another writes (each touches its own rows, and
+  // drop_pending_effects leaves this step's own commands alone), so nothing depends on their order.
+  // If the compare-and-set finds the run moved on, the rest is rolled back with the transaction.
+  const updated = tx
     .update(runs)
     .set({
       state: result.state,
@@ -72,27 +78,33 @@ export async function appendStep(
       ...(head.fence !== undefined ? { fence: head.fence + 1 } : {}),
     })
     .where(and(...guard))
-    .returning({ id: runs.id });
-  if (updated.length === 0) throw new StaleRunError(head.id);
-
-  await tx.insert(runEvents).values(
-    body === null
-      ? {
-          runId: head.id,
-          seq,
-          event,
-          trace: result.trace,
-          commands: result.commands,
-          recordedAt,
-          hash: Buffer.from(hash, 'hex'),
-        }
-      : { runId: head.id, seq, body, hash: Buffer.from(hash, 'hex') },
-  );
-
-  await recordSpentRetries(tx, head.id, seq, budgetsBefore, result.state.budgets);
-  const wake = await applyCommands(tx, head.id, result.commands, recordedAt, recordedAt.getTime() + 1000);
-  if (wake) await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, ${head.id})`);
-  // A child run that just finished hands its outcome to the parent's `subflow` node, in this transaction.
-  await deliverSubflowOutcome(tx, head.id, result.state, recordedAt);
+    .returning({ id: runs.id })
+    .execute();
+  const writes: Promise<unknown>[] = [
+    tx
+      .insert(runEvents)
+      .values(
+        body === null
+          ? {
+              runId: head.id,
+              seq,
+              event,
+              trace: result.trace,
+              commands: result.commands,
+              recordedAt,
+              hash: Buffer.from(hash, 'hex'),
+            }
+          : { runId: head.id, seq, body, hash: Buffer.from(hash, 'hex') },
+      )
+      .execute(),
+    recordSpentRetries(tx, head.id, seq, budgetsBefore, result.state.budgets),
+    applyCommands(tx, head.id, result.commands, recordedAt, recordedAt.getTime() + 1000),
+    // A child run that just finished hands its outcome to the parent's `subflow` node, in this transaction.
+    deliverSubflowOutcome(tx, head.id, result.state, recordedAt),
+  ];
+  if (alsoWrite) writes.push(alsoWrite());
+  const [moved, ...settled] = await Promise.allSettled([updated, ...writes]);
+  if (moved?.status === 'fulfilled' && moved.value.length === 0) throw new StaleRunError(head.id);
+  for (const outcome of [moved, ...settled]) if (outcome?.status === 'rejected') throw outcome.reason;
   return { seq, hash, fence: head.fence === undefined ? undefined : head.fence + 1 };
 }

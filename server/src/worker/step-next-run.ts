@@ -3,12 +3,14 @@
  * transaction. The claim takes a transaction-scoped advisory lock on the run
  * (try-lock, so busy runs are skipped like SKIP LOCKED; it needs no
  * transaction id, so a claim that finds nothing left commits nothing); a
- * second statement, with a snapshot taken after the lock, locks the run row
- * FOR UPDATE and takes (deletes) the events it will step, so a dead worker's
- * locks die with its connection and its deletes roll back. Each event is
- * stepped through the runtime and appended with compare-and-set on
- * (last_seq, fence) — the fence grows with every step. Provider events held
- * for the wait the run has now reached are released into its inbox.
+ * second statement, sent with the first but run after it (so its snapshot is
+ * taken after the lock), locks the run row FOR UPDATE and takes (deletes) the
+ * events it will step, so a dead worker's locks die with its connection and
+ * its deletes roll back. Each event is stepped through the runtime and
+ * appended with compare-and-set on (last_seq, fence) — the fence grows with
+ * every step; each step's writes go out as one round trip (append-step.ts).
+ * Provider events held for the wait the run has now reached are released
+ * into its inbox with the last step's writes.
  */
 import { type StepResult, step } from '@ledgerflow/runtime';
 import { RunEvent, RunState } from '@ledgerflow/shared';
@@ -61,11 +63,14 @@ export async function stepNextRun(
     if (!pending?.any) return null;
   }
   return db.transaction(async (tx) => {
-    // Runs of the oldest pending events, oldest first; the first one no other worker holds is ours.
-    // The lock is tried row by row after the sort (a volatile filter is not pushed into the subquery).
-    const [claimed] = rowsOf<{ run_id: string }>(
-      await tx.execute(sql`
-        select c.run_id from (
+    // Two statements, sent together (postgres.js pipelines them on the transaction's connection; Postgres
+    // runs them in order). The first picks the runs of the oldest pending events, oldest first; the first one
+    // no other worker holds is ours, and its id is noted in the transaction (set_config, local). The lock is
+    // tried row by row after the sort (a volatile filter is not pushed into the subquery). The second,
+    // with a snapshot taken after the lock, locks that run's row and takes (deletes) the events it will step.
+    const [claimedRows, runRows] = await Promise.all([
+      tx.execute(sql`
+        select set_config('ledgerflow.claimed_run', c.run_id, true) as run_id from (
           select run_id, min(id) as first
           from (select run_id, id from run_inbox order by id limit 200) i
           group by run_id
@@ -74,21 +79,22 @@ export async function stepNextRun(
         ) c
         where pg_try_advisory_xact_lock(${RUN_LOCK}::int, hashtext(c.run_id))
         limit 1`),
-    );
-    if (!claimed) return null;
-    const [run] = rowsOf<ClaimedRun>(
-      await tx.execute(sql`
-        with taken as (
+      tx.execute(sql`
+        with claimed as (select nullif(current_setting('ledgerflow.claimed_run', true), '') as id),
+        taken as (
           delete from run_inbox where id in (
-            select id from run_inbox where run_id = ${claimed.run_id} order by id limit ${BATCH})
+            select id from run_inbox where run_id = (select id from claimed) order by id limit ${BATCH})
           returning id, event
         )
         select r.id, r.flow_id, r.flow_version, r.state, r.last_seq, r.last_hash, r.fence,
           (select json_agg(json_build_object('id', t.id, 'event', t.event) order by t.id) from taken t) as inbox
         from runs r
-        where r.id = ${claimed.run_id} and exists (select 1 from taken)
+        where r.id = (select id from claimed) and exists (select 1 from taken)
         for update of r`),
-    );
+    ]);
+    const [claimed] = rowsOf<{ run_id: string }>(claimedRows);
+    if (!claimed) return null;
+    const [run] = rowsOf<ClaimedRun>(runRows);
     // Another worker stepped these events between our snapshot and our lock: nothing left to do.
     if (!run) return { runId: claimed.run_id, steps: 0 };
     const inbox = typeof run.inbox === 'string' ? JSON.parse(run.inbox) : (run.inbox ?? []);
@@ -98,9 +104,9 @@ export async function stepNextRun(
     );
     const compiled = compiledFor(fv.graph, fv.graphHash);
 
+    // The engine first, for every event (it is pure); then the writes, step by step.
     let state = RunState.parse(run.state);
-    let head = { id: run.id, lastSeq: run.last_seq, lastHash: run.last_hash, fence: Number(run.fence) };
-    let steps = 0;
+    const steps: { event: RunEvent; result: StepResult; at: Date; budgetsBefore: RunState['budgets'] }[] = [];
     for (const row of inbox as { id: number; event: unknown }[]) {
       const event = RunEvent.safeParse(row.event);
       if (!event.success || state.status === 'completed' || state.status === 'failed') {
@@ -109,15 +115,19 @@ export async function stepNextRun(
         continue;
       }
       const result = safeStep(() => step(compiled, state, event.data), state, logger);
-      const at = now();
-      const appended = await appendStep(tx, head, event.data, result, at, state.budgets);
-      head = { ...head, lastSeq: appended.seq, lastHash: appended.hash, fence: appended.fence ?? head.fence };
+      steps.push({ event: event.data, result, at: now(), budgetsBefore: state.budgets });
       state = result.state;
-      steps++;
     }
-    // A provider event that arrived before the run waited for it goes in now, under this step's lock.
-    if (steps > 0) await releaseHeldEvents(tx, run.id, state, now());
-    return { runId: run.id, steps };
+    let head = { id: run.id, lastSeq: run.last_seq, lastHash: run.last_hash, fence: Number(run.fence) };
+    for (const [i, s] of steps.entries()) {
+      // With the last step: a provider event that arrived before the run waited for it goes in now,
+      // under this step's lock.
+      const alsoWrite =
+        i === steps.length - 1 ? () => releaseHeldEvents(tx, run.id, state, now()) : undefined;
+      const appended = await appendStep(tx, head, s.event, s.result, s.at, s.budgetsBefore, alsoWrite);
+      head = { ...head, lastSeq: appended.seq, lastHash: appended.hash, fence: appended.fence ?? head.fence };
+    }
+    return { runId: run.id, steps: steps.length };
   });
 }
 
