@@ -1,8 +1,9 @@
 /**
  * How stepNextRun claims a run, on PostgreSQL where each worker has its own
  * connection: a run another worker holds is skipped rather than waited for
- * (and stepped once it is let go), and a step computed from an older head
- * than the run's fence is refused.
+ * (and stepped once it is let go), a step computed from an older head
+ * than the run's fence is refused, several runs are stepped in one claim,
+ * and one run failing does not hold back the runs claimed with it.
  */
 import { RunState } from '@ledgerflow/shared';
 import { sql } from 'drizzle-orm';
@@ -74,14 +75,14 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
     });
     await isHeld;
 
-    expect(await step()).toEqual({ runId: free, steps: 1 });
+    expect(await step()).toEqual({ runIds: [free], steps: 1 });
     // Only the held run has an event left: nothing may be taken, and nothing was waited for.
     expect(await step()).toBeNull();
     expect((await runRow(held)).last_seq).toBe(1);
 
     letGo();
     await otherWorker;
-    expect(await step()).toEqual({ runId: held, steps: 1 });
+    expect(await step()).toEqual({ runIds: [held], steps: 1 });
     expect(await step()).toBeNull();
     for (const id of [held, free]) {
       const row = await runRow(id);
@@ -98,7 +99,7 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
       lastHash: before.last_hash,
       fence: Number(before.fence),
     };
-    expect(await step()).toEqual({ runId: id, steps: 1 });
+    expect(await step()).toEqual({ runIds: [id], steps: 1 });
 
     const state = RunState.parse(before.state);
     const late = database.db.transaction((tx) =>
@@ -127,5 +128,73 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
     ).rejects.toBeInstanceOf(StaleRunError);
     const after = await runRow(id);
     expect({ seq: after.last_seq, fence: Number(after.fence) }).toEqual({ seq: 2, fence: 1 });
+  });
+
+  it('steps several runs in one claim, oldest event first, skipping a run another worker holds', async () => {
+    const first = await signalledRun();
+    const held = await signalledRun();
+    const third = await signalledRun();
+    let letGo!: () => void;
+    const released = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const otherWorker = other.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${RUN_LOCK}::int, hashtext(${held}))`;
+      holding();
+      await released;
+    });
+    await isHeld;
+
+    expect(await stepNextRun(database.db, 'test', () => new Date(), silent, true, 8)).toEqual({
+      runIds: [first, third],
+      steps: 2,
+    });
+    expect((await runRow(held)).last_seq).toBe(1);
+    letGo();
+    await otherWorker;
+    expect(await stepNextRun(database.db, 'test', () => new Date(), silent, true, 8)).toEqual({
+      runIds: [held],
+      steps: 1,
+    });
+    for (const id of [first, held, third]) expect((await runRow(id)).last_seq).toBe(2);
+  });
+
+  it('steps the runs claimed with a failing one on their own, and leaves the failing one its event', async () => {
+    const poisoned = await signalledRun();
+    const healthy = await signalledRun();
+    // A fault only this run's writes meet (a trigger on the audit log), standing for any failing write.
+    await database.db.execute(
+      sql.raw(`create function lf_poison() returns trigger language plpgsql as $$
+        begin if new.run_id = '${poisoned}' then raise exception 'poisoned run'; end if; return new; end $$`),
+    );
+    await database.db.execute(
+      sql.raw(
+        'create trigger lf_poison before insert on run_events for each row execute function lf_poison()',
+      ),
+    );
+    try {
+      const failed = await stepNextRun(database.db, 'test', () => new Date(), silent, true, 8).catch(
+        (err: Error & { cause?: Error }) => err,
+      );
+      expect(failed).toBeInstanceOf(Error);
+      expect(String((failed as Error & { cause?: Error }).cause?.message)).toMatch(/poisoned run/);
+      expect((await runRow(healthy)).last_seq).toBe(2);
+      expect((await runRow(poisoned)).last_seq).toBe(1);
+      const [left] = rowsOf<{ n: number }>(
+        await database.db.execute(sql`select count(*)::int as n from run_inbox where run_id = ${poisoned}`),
+      );
+      expect(left?.n).toBe(1);
+    } finally {
+      await database.db.execute(sql.raw('drop trigger lf_poison on run_events'));
+      await database.db.execute(sql.raw('drop function lf_poison()'));
+    }
+    expect(await stepNextRun(database.db, 'test', () => new Date(), silent, true, 8)).toEqual({
+      runIds: [poisoned],
+      steps: 1,
+    });
   });
 });

@@ -18,6 +18,11 @@ import { stepNextRun } from './step-next-run.js';
 
 /** Most timers one firing statement moves to the inbox; a full batch is followed at once by the next. */
 const TIMER_BATCH = 500;
+/**
+ * Most runs one claim steps in one transaction: with many runs waiting, their steps share a commit and the
+ * claim's round trips (see step-next-run.ts).
+ */
+const CLAIM_RUNS = 8;
 /** Longest sleep of the timer loop, whatever the poll interval. */
 const TIMER_POLL_MS = 500;
 /**
@@ -153,7 +158,7 @@ export class Worker {
     // usually is, and the claim itself says when there is not.
     let probe = true;
     for (let i = 0; i < 50 && !this.stopping; i++) {
-      const stepped = await stepNextRun(db, this.id, now, this.log, probe);
+      const stepped = await stepNextRun(db, this.id, now, this.log, probe, CLAIM_RUNS);
       if (!stepped) break;
       probe = false;
       workerMetrics.steps += stepped.steps;
