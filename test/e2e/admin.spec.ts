@@ -37,6 +37,10 @@ test('a person creates an API token, sees it once, and revokes it', async ({ pag
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }),
   ).toHaveCount(0);
+  // An auditor reads flows but cannot save one: no way to start one is offered.
+  await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('button', { name: /new flow/i })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
   const form = page.getByRole('form', { name: 'Create an API token' });
   await form.getByLabel('Name').fill('Evidence exporter');

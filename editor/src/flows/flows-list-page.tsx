@@ -4,6 +4,7 @@ import { listFlows } from '../api/flows-api.js';
 import { formatDateTime } from '../app/format.js';
 import { StatusMessage } from '../app/status-message.js';
 import { useAsync } from '../app/use-async.js';
+import { useAuth } from '../auth/auth-context.js';
 import { hasDraft } from '../graph/draft-storage.js';
 import { PublicationBadge } from '../publication/publication-badge.js';
 import { TemplatesGallery } from '../templates/templates-gallery.js';
@@ -12,14 +13,20 @@ export function FlowsListPage() {
   const navigate = useNavigate();
   const [state, reload] = useAsync((signal) => listFlows(signal), []);
   const unsavedNew = hasDraft(null);
+  // Only designers save flows (the server refuses anyone else); an open server has no roles.
+  const { state: auth } = useAuth();
+  const canCreate =
+    auth.status === 'open' || (auth.status === 'signed-in' && auth.user.roles.includes('designer'));
 
   return (
     <main className="page">
       <div className="page-header">
         <h1>Flows</h1>
-        <button type="button" className="primary" onClick={() => navigate('/flows/new')}>
-          {unsavedNew ? 'Continue new flow' : 'New flow'}
-        </button>
+        {canCreate && (
+          <button type="button" className="primary" onClick={() => navigate('/flows/new')}>
+            {unsavedNew ? 'Continue new flow' : 'New flow'}
+          </button>
+        )}
       </div>
       {state.status === 'loading' && <StatusMessage kind="loading">Loading flows…</StatusMessage>}
       {state.status === 'error' && (
@@ -32,11 +39,14 @@ export function FlowsListPage() {
           <h2>No flows yet</h2>
           <p>
             A flow describes how a case is handled: where it starts, which questions are asked about it, and
-            how it ends. Build your first one on the canvas.
+            how it ends.{' '}
+            {canCreate ? 'Build your first one on the canvas.' : 'A designer builds them on the canvas.'}
           </p>
-          <button type="button" className="primary" onClick={() => navigate('/flows/new')}>
-            Create your first flow
-          </button>
+          {canCreate && (
+            <button type="button" className="primary" onClick={() => navigate('/flows/new')}>
+              Create your first flow
+            </button>
+          )}
         </div>
       )}
       {state.status === 'ready' && state.data.flows.length > 0 && (
@@ -70,7 +80,7 @@ export function FlowsListPage() {
           </tbody>
         </table>
       )}
-      <TemplatesGallery />
+      {canCreate && <TemplatesGallery />}
     </main>
   );
 }
