@@ -28,6 +28,7 @@ import { compiledFor } from '../flows/compiled-cache.js';
 import { getFlowVersion } from '../flows/flow-store.js';
 import { HttpError, notFound, unprocessable } from '../http/http-error.js';
 import { appendStep } from './append-step.js';
+import { customerIdOf } from './customer-id.js';
 import { checkRunInput } from './input-check.js';
 import { loadRetryHistory, paymentSubjects } from './retry-history.js';
 
@@ -83,6 +84,8 @@ export async function startRunIn(
       flowVersion: fv.version,
       status: 'running',
       state: { runId, status: 'running', context: {}, current: null, steps: 0 },
+      // The first step (below) writes the state and its customer id; set here too so the row never lacks it.
+      customerId: customerIdOf(result.state.context),
       initiator: ctx.initiator ?? null,
       lastSeq: 0,
       lastHash: fv.graphHash,
