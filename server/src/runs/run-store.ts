@@ -82,9 +82,11 @@ export async function startRunIn(
       id: runId,
       flowId: fv.flow.id,
       flowVersion: fv.version,
-      status: 'running',
-      state: { runId, status: 'running', context: {}, current: null, steps: 0 },
-      // The first step (below) writes the state and its customer id; set here too so the row never lacks it.
+      // As the first step (below) leaves the row, so its update changes no indexed column and can be
+      // a HOT update (no new index entries); seq 0 and the graph hash are what the step chains from.
+      status: result.state.status,
+      outcome: result.state.outcome ?? null,
+      state: result.state,
       customerId: customerIdOf(result.state.context),
       initiator: ctx.initiator ?? null,
       lastSeq: 0,

@@ -81,6 +81,13 @@ describe.each(testDatabaseTargets)('runs.customer_id on $name', (target) => {
     return { runId, compiled: compiled.value };
   }
 
+  // This backend's own counters (not yet flushed to the shared statistics, so exact), before and after.
+  const counters = async (tx: Db) =>
+    rowsOf<{ updated: number | string; hot: number | string }>(
+      await tx.execute(sql`select pg_stat_get_xact_tuples_updated('runs'::regclass) as updated,
+        pg_stat_get_xact_tuples_hot_updated('runs'::regclass) as hot`),
+    ).map((r) => ({ updated: Number(r.updated), hot: Number(r.hot) }))[0]!;
+
   async function head(runId: string) {
     const [row] = rowsOf<{
       state: RunState;
@@ -126,18 +133,23 @@ describe.each(testDatabaseTargets)('runs.customer_id on $name', (target) => {
     expect((await exploreRuns(database.db, { customer: 'cus_after', limit: 10 })).runs[0]?.id).toBe(runId);
   });
 
+  it('starts a run with one insert and a HOT update of it (the first step changes no indexed column)', async () => {
+    const flow = await createFlow(database.db, { name: 'Two waits', graph: twoWaits() }, { now });
+    const counts = await database.db.transaction(async (tx) => {
+      const before = await counters(tx);
+      await startRunIn(tx, { flowId: flow.id, input: { customer: { id: 'cus_first' } } }, { now });
+      const after = await counters(tx);
+      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+    });
+    expect(counts).toEqual({ updated: 1, hot: 1 });
+  });
+
   it('updates the run in place (HOT) on a step that leaves it waiting', async () => {
     const { runId, compiled } = await startWaiting({ id: 'cus_hot' });
     const run = await head(runId);
     const signal: RunEvent = { type: 'signal_received', at: '2026-06-01T12:00:00.000Z', name: 'go' };
     const result = step(compiled, run.state, signal);
     expect(result.state.status).toBe(run.state.status);
-    // This backend's own counters (not yet flushed to the shared statistics, so exact), before and after.
-    const counters = async (tx: Db) =>
-      rowsOf<{ updated: number | string; hot: number | string }>(
-        await tx.execute(sql`select pg_stat_get_xact_tuples_updated('runs'::regclass) as updated,
-          pg_stat_get_xact_tuples_hot_updated('runs'::regclass) as hot`),
-      ).map((r) => ({ updated: Number(r.updated), hot: Number(r.hot) }))[0]!;
     const counts = await database.db.transaction(async (tx) => {
       const before = await counters(tx);
       await appendStep(
