@@ -33,7 +33,9 @@
  *     verification speed (events/s), storage per 10-step run after VACUUM
  *     (dead tuples of the queue tables — inbox rows consumed, timers fired or
  *     cancelled — are space autovacuum reuses in steady state, not storage a
- *     run keeps).
+ *     run keeps); that figure still counts free space in pages and empty
+ *     index pages, so what a run keeps is printed too: per run after VACUUM
+ *     FULL, and the marginal cost (compacted growth over BENCH_RUNS more runs).
  *
  * Sizes: BENCH_RUNS (default 200), BENCH_TIMERS (default 2000).
  */
@@ -524,25 +526,79 @@ async function main() {
     // VACUUM first: consumed inbox rows and deleted timers leave dead tuples until autovacuum gets there,
     // space the next runs reuse; counting them would charge every run for the queue's churn.
     const storageTables = ['run_events', 'runs', 'timers', 'run_inbox'];
-    await db.db.execute(sql.raw(`vacuum ${storageTables.join(', ')}`));
-    const sizes = rowsOf<{ name: string; bytes: number | string; rows: number }>(
-      await db.db.execute(
-        sql.raw(
-          storageTables
-            .map(
-              (t) =>
-                `select '${t}' as name, pg_total_relation_size('${t}') as bytes, (select count(*)::int from ${t}) as rows`,
-            )
-            .join(' union all '),
+    const measureTables = async (vacuum: 'vacuum' | 'vacuum full') => {
+      await db.db.execute(sql.raw(`${vacuum} ${storageTables.join(', ')}`));
+      return rowsOf<{ name: string; bytes: number | string; rows: number }>(
+        await db.db.execute(
+          sql.raw(
+            storageTables
+              .map(
+                (t) =>
+                  `select '${t}' as name, pg_total_relation_size('${t}') as bytes, (select count(*)::int from ${t}) as rows`,
+              )
+              .join(' union all '),
+          ),
         ),
-      ),
-    );
-    const bytes = sizes.reduce((sum, r) => sum + Number(r.bytes), 0);
-    const perRun = (n: number) => `${fmt(n / (2 * RUNS) / 1024, 2)} KB`;
+      ).map((r) => ({ ...r, bytes: Number(r.bytes) }));
+    };
+    // The figure issue #6 started from (kept for comparison): free space and empty pages count too.
+    const sizes = await measureTables('vacuum');
+    const bytes = sizes.reduce((sum, r) => sum + r.bytes, 0);
+    const perRun = (n: number, runs = 2 * RUNS) => `${fmt(n / runs / 1024, 2)} KB`;
     console.log(
       `storage   ${perRun(bytes)} per 10-step run after VACUUM (tables + indexes: ` +
-        `${sizes.map((r) => `${r.name} ${perRun(Number(r.bytes))} for ${r.rows} rows`).join(', ')}; ` +
+        `${sizes.map((r) => `${r.name} ${perRun(r.bytes)} for ${r.rows} rows`).join(', ')}; ` +
         'the queue tables keep empty index pages for reuse)',
+    );
+    // What a run keeps: VACUUM FULL (no free space, no empty pages), then size / runs; and the marginal
+    // cost, the growth of the compacted size over RUNS more runs of the same flow (queued signals) / RUNS,
+    // where what does not grow with the runs (an empty index's root page) cancels out.
+    const compact = await measureTables('vacuum full');
+    const compactBytes = compact.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(
+      `storage   ${perRun(compactBytes)} per 10-step run after VACUUM FULL (` +
+        `${compact.map((r) => `${r.name} ${perRun(r.bytes)}`).join(', ')}; runs keeps its fillfactor's free space)`,
+    );
+    const moreIds: string[] = [];
+    for (let i = 0; i < RUNS; i++)
+      moreIds.push((await startRunIn(db.db, { flowId: flow.id, input: {} }, { now: new Date() })).runId);
+    const moreSet = sql.join(
+      moreIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    const atMore = new Date().toISOString();
+    await db.db.execute(sql`insert into run_inbox (run_id, event)
+      select id, jsonb_build_object('type', 'signal_received', 'at', ${atMore}::text, 'name', 'go')
+      from runs, generate_series(1, ${WAITS}) where id in (${moreSet})`);
+    await withWorkers(db, () =>
+      until(
+        async () =>
+          (await count(
+            db,
+            sql`select count(*)::int as n from runs where id in (${moreSet}) and outcome = 'done'`,
+          )) === RUNS,
+        120_000,
+      ),
+    );
+    // Every step updates its run once: wait until the statistics (flushed by each connection within
+    // ~10 s of going idle) count all 3 × RUNS × 10 of them, then say how many stayed on their page.
+    const runUpdates = async () =>
+      rowsOf<{ upd: number | string; hot: number | string }>(
+        await db.db.execute(
+          sql`select n_tup_upd as upd, n_tup_hot_upd as hot from pg_stat_user_tables where relname = 'runs'`,
+        ),
+      ).map((r) => ({ upd: Number(r.upd), hot: Number(r.hot) }))[0]!;
+    await until(async () => (await runUpdates()).upd >= 3 * RUNS * 10, 30_000);
+    const hot = await runUpdates();
+    const grown = await measureTables('vacuum full');
+    const growth = grown.map((r, i) => ({ ...r, bytes: r.bytes - compact[i]!.bytes }));
+    console.log(
+      `storage   ${perRun(
+        growth.reduce((sum, r) => sum + r.bytes, 0),
+        RUNS,
+      )} per 10-step run, marginal: growth after VACUUM FULL over ${RUNS} more runs / ${RUNS} ` +
+        `(${growth.map((r) => `${r.name} ${perRun(r.bytes, RUNS)}`).join(', ')}); ` +
+        `HOT updates of runs (no new index entries): ${hot.hot} of ${hot.upd}`,
     );
 
     // Timer lag: TIMERS runs parked on a timeout; their timers moved to fire within the same 20 s.

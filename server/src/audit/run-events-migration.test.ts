@@ -5,63 +5,24 @@
  * with format-2 events in the same chain, and a tampered old row must still
  * be named.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { compile, start, step } from '@ledgerflow/runtime';
 import type { RunEvent } from '@ledgerflow/shared';
 import { sql } from 'drizzle-orm';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Database, migrationsFolder, openDatabase } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
 import { createFlow, getFlowVersion } from '../flows/flow-store.js';
 import { appendStep } from '../runs/append-step.js';
 import { readEvents } from '../runs/run-store.js';
 import { makeSignalGraph } from '../testing/make-graph.js';
-import { createPostgresDatabase, testDatabaseTargets } from '../testing/test-databases.js';
+import { openMigratedBefore } from '../testing/migrations-before.js';
+import { testDatabaseTargets } from '../testing/test-databases.js';
 import { exportEvidence, verifyEvidence, verifyStoredRun } from './evidence-pack.js';
 import { eventHash } from './hash-chain.js';
 
 const FORMAT_2_MIGRATION = '0014_run_events_body';
 
-/** A copy of the migrations folder that stops just before format 2. */
-function migrationsBeforeFormat2(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lf-migrations-'));
-  cpSync(migrationsFolder, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  const cut = journal.entries.findIndex((e) => e.tag === FORMAT_2_MIGRATION);
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
-
-async function openUnmigrated(name: 'pglite' | 'postgres') {
-  const older = migrationsBeforeFormat2();
-  if (name === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: older });
-    return { database, dispose: () => database.close().finally(() => rmSync(older, { recursive: true })) };
-  }
-  const created = await createPostgresDatabase();
-  const database = await openDatabase({ url: created.url, max: 2 });
-  await migratePostgres(database.db as unknown as PostgresJsDatabase, { migrationsFolder: older });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await created.drop();
-      rmSync(older, { recursive: true });
-    },
-  };
-}
+const openUnmigrated = (name: 'pglite' | 'postgres') => openMigratedBefore(name, FORMAT_2_MIGRATION);
 
 describe.each(testDatabaseTargets)('run_events format 2 migration on $name', (target) => {
   let disposers: (() => Promise<void>)[] = [];

@@ -23,11 +23,12 @@ async function main() {
         sql`insert into flow_versions (flow_id, version, graph, graph_hash) values ('f1', ${v}, '{}'::jsonb, 'h')`,
       );
     await db.execute(sql`
-      insert into runs (id, flow_id, flow_version, status, outcome, state, last_seq, last_hash, created_at, updated_at)
+      insert into runs (id, flow_id, flow_version, status, outcome, state, customer_id, last_seq, last_hash, created_at, updated_at)
       select 'run_' || lpad(g::text, 7, '0'), 'f1', 1 + (g % 2),
         (array['completed','failed','waiting','running'])[1 + (g % 4)],
         (array['recovered','written_off',null,null])[1 + (g % 4)],
         jsonb_build_object('context', jsonb_build_object('customer', jsonb_build_object('id', 'cus_' || (g % 5000)))),
+        'cus_' || (g % 5000),
         1, 'h', timestamptz '2026-01-01' + g * interval '1 minute', now()
       from generate_series(1, ${N}) g`);
     await db.execute(sql`analyze runs`);

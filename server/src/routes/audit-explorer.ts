@@ -5,7 +5,7 @@
  * page 1 costs, plus counts by status under the same filters.
  */
 import type { RunSummary } from '@ledgerflow/shared';
-import { and, count, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { runs } from '../db/schema/core.js';
 import { runSummary } from '../runs/run-store.js';
@@ -39,9 +39,6 @@ export interface ExplorerPage {
   counts: { total: number; byStatus: Record<string, number> } | null;
 }
 
-/** Where the customer id lives in a run's data. */
-export const customerIdOf = sql<string | null>`(${runs.state} #>> '{context,customer,id}')`;
-
 function filters(q: ExplorerQuery, withStatus: boolean): SQL[] {
   const where: SQL[] = [];
   if (q.flowId) where.push(eq(runs.flowId, q.flowId));
@@ -50,7 +47,7 @@ function filters(q: ExplorerQuery, withStatus: boolean): SQL[] {
   if (q.outcome) where.push(eq(runs.outcome, q.outcome));
   if (q.from) where.push(gte(runs.createdAt, q.from));
   if (q.to) where.push(lt(runs.createdAt, q.to));
-  if (q.customer) where.push(sql`${customerIdOf} = ${q.customer}`);
+  if (q.customer) where.push(eq(runs.customerId, q.customer));
   return where;
 }
 
@@ -73,7 +70,7 @@ export async function exploreRuns(db: Db, q: ExplorerQuery): Promise<ExplorerPag
     );
   }
   const rows = await db
-    .select({ run: runs, customerId: customerIdOf })
+    .select({ run: runs })
     .from(runs)
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(runs.createdAt), desc(runs.id))
@@ -85,7 +82,7 @@ export async function exploreRuns(db: Db, q: ExplorerQuery): Promise<ExplorerPag
   return {
     runs: page.map((r) => ({
       ...runSummary(r.run),
-      customerId: r.customerId ?? null,
+      customerId: r.run.customerId,
       initiator: r.run.initiator,
     })),
     next: rows.length > q.limit && last ? `${last.run.createdAt.toISOString()}|${last.run.id}` : null,

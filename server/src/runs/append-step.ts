@@ -15,6 +15,7 @@ import { bodyHash, eventHash } from '../audit/hash-chain.js';
 import type { Db } from '../db/database.js';
 import { runEvents, runs } from '../db/schema/core.js';
 import { applyCommands } from './apply-commands.js';
+import { customerIdOf } from './customer-id.js';
 import { recordSpentRetries } from './retry-history.js';
 import { deliverSubflowOutcome } from './subflow-calls.js';
 
@@ -70,6 +71,7 @@ export async function appendStep(
     .update(runs)
     .set({
       state: result.state,
+      customerId: customerIdOf(result.state.context),
       status: result.state.status,
       outcome: result.state.outcome ?? null,
       lastSeq: seq,

@@ -28,6 +28,7 @@ import { compiledFor } from '../flows/compiled-cache.js';
 import { getFlowVersion } from '../flows/flow-store.js';
 import { HttpError, notFound, unprocessable } from '../http/http-error.js';
 import { appendStep } from './append-step.js';
+import { customerIdOf } from './customer-id.js';
 import { checkRunInput } from './input-check.js';
 import { loadRetryHistory, paymentSubjects } from './retry-history.js';
 
@@ -81,8 +82,12 @@ export async function startRunIn(
       id: runId,
       flowId: fv.flow.id,
       flowVersion: fv.version,
-      status: 'running',
-      state: { runId, status: 'running', context: {}, current: null, steps: 0 },
+      // As the first step (below) leaves the row, so its update changes no indexed column and can be
+      // a HOT update (no new index entries); seq 0 and the graph hash are what the step chains from.
+      status: result.state.status,
+      outcome: result.state.outcome ?? null,
+      state: result.state,
+      customerId: customerIdOf(result.state.context),
       initiator: ctx.initiator ?? null,
       lastSeq: 0,
       lastHash: fv.graphHash,
