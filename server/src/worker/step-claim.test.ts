@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyStoredRun } from '../audit/evidence-pack.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
 import { createFlow } from '../flows/flow-store.js';
@@ -196,5 +197,45 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
       runIds: [poisoned],
       steps: 1,
     });
+  });
+
+  it('applies queued events of one run in order in one claim: a timer one step starts, the next cancels', async () => {
+    // trigger → wait "a" (timeout) → wait "b" (timeout) → wait "c" (timeout) → end
+    const waits = ['a', 'b', 'c'];
+    const graph = makeSignalGraph('a');
+    graph.nodes = [
+      graph.nodes[0]!,
+      ...waits.map((w, i) => ({
+        id: `w_${w}`,
+        kind: 'wait_for_event' as const,
+        name: `Wait ${w}`,
+        config: { event: w, timeout: 'P7D' },
+        position: { x: 200 * (i + 1), y: 0 },
+      })),
+      ...graph.nodes.slice(2),
+    ];
+    graph.edges = [
+      { id: 'e0', source: 'start', sourcePort: 'next', target: 'w_a' },
+      { id: 'e1', source: 'w_a', sourcePort: 'received', target: 'w_b' },
+      { id: 'e2', source: 'w_b', sourcePort: 'received', target: 'w_c' },
+      { id: 'e3', source: 'w_c', sourcePort: 'received', target: 'got' },
+      ...waits.map((w) => ({ id: `t_${w}`, source: `w_${w}`, sourcePort: 'timed_out', target: 'late' })),
+    ];
+    const chain = await createFlow(database.db, { name: 'Chain', graph }, { now: new Date() });
+    const { runId } = await startRunIn(database.db, { flowId: chain.id, input: {} }, { now: new Date() });
+    await signalRun(database.db, runId, 'a', {}, new Date());
+    await signalRun(database.db, runId, 'b', {}, new Date());
+
+    expect(await step()).toEqual({ runIds: [runId], steps: 2 });
+    const row = await runRow(runId);
+    expect({ seq: row.last_seq, fence: Number(row.fence) }).toEqual({ seq: 3, fence: 2 });
+    expect(RunState.parse(row.state).current).toBe('w_c');
+    // Wait a's and b's timeouts were started and cancelled in this claim; only c's is left.
+    const timers = rowsOf<{ id: string }>(
+      await database.db.execute(sql`select id from timers where run_id = ${runId} order by id`),
+    );
+    expect(timers.map((t) => t.id)).toEqual([`${runId}:w_c:1:timeout`]);
+    const verdict = await verifyStoredRun(database.db, runId);
+    expect(verdict.ok).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ import type { Db } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
 import { cachedVersion, compiledFor } from '../flows/compiled-cache.js';
 import { getFlowVersion } from '../flows/flow-store.js';
-import { appendStep } from '../runs/append-step.js';
+import { appendSteps, type StepToAppend } from '../runs/append-step.js';
 import { releaseHeldEvents } from '../webhooks/held-events.js';
 
 /** Most inbox events one claim steps before committing, so one busy run cannot starve others. */
@@ -164,7 +164,7 @@ async function stepClaimedRun(tx: Db, run: ClaimedRun, now: () => Date, logger: 
 
   // The engine first, for every event (it is pure); then the writes, step by step.
   let state = RunState.parse(run.state);
-  const steps: { event: RunEvent; result: StepResult; at: Date; budgetsBefore: RunState['budgets'] }[] = [];
+  const steps: StepToAppend[] = [];
   for (const row of inbox as { id: number; event: unknown }[]) {
     const event = RunEvent.safeParse(row.event);
     if (!event.success || state.status === 'completed' || state.status === 'failed') {
@@ -173,17 +173,14 @@ async function stepClaimedRun(tx: Db, run: ClaimedRun, now: () => Date, logger: 
       continue;
     }
     const result = safeStep(() => step(compiled, state, event.data), state, logger);
-    steps.push({ event: event.data, result, at: now(), budgetsBefore: state.budgets });
+    steps.push({ event: event.data, result, recordedAt: now(), budgetsBefore: state.budgets });
     state = result.state;
   }
-  let head = { id: run.id, lastSeq: run.last_seq, lastHash: run.last_hash, fence: Number(run.fence) };
-  for (const [i, s] of steps.entries()) {
-    // With the last step: a provider event that arrived before the run waited for it goes in now, under
-    // this step's lock.
-    const alsoWrite = i === steps.length - 1 ? () => releaseHeldEvents(tx, run.id, state, now()) : undefined;
-    const appended = await appendStep(tx, head, s.event, s.result, s.at, s.budgetsBefore, alsoWrite);
-    head = { ...head, lastSeq: appended.seq, lastHash: appended.hash, fence: appended.fence ?? head.fence };
-  }
+  if (steps.length === 0) return 0;
+  const head = { id: run.id, lastSeq: run.last_seq, lastHash: run.last_hash, fence: Number(run.fence) };
+  // With the last step: a provider event that arrived before the run waited for it goes in now, under
+  // this claim's lock.
+  await appendSteps(tx, head, steps, () => releaseHeldEvents(tx, run.id, state, now()));
   return steps.length;
 }
 
