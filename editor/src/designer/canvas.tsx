@@ -115,14 +115,16 @@ export function Canvas(props: {
     const next = toRfNodes(graph, view, previousNodes.current);
     previousNodes.current = new Map(next.map((n) => [n.id, n]));
     return next;
-  }, [graph, selection, dragsEnded, diagnosticsByNode, props.lit, measured]);
+  }, [graph, selection.nodes, dragsEnded, diagnosticsByNode, props.lit, measured]);
   const previousEdges = useRef<ReadonlyMap<string, Edge>>(new Map());
+  // Not rebuilt when only the selected nodes change (a drag selects the node it grabs): a new edge
+  // list makes React Flow re-index every edge, hundreds on a big flow, in the drag's first frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: view is rebuilt from these parts
   const edges = useMemo(() => {
     const next = toRfEdges(graph, view, previousEdges.current);
     previousEdges.current = new Map(next.map((e) => [e.id, e]));
     return next;
-  }, [graph, selection, props.lit]);
+  }, [graph, selection.edges, props.lit]);
 
   // Gesture handlers read the latest view state through a ref so they keep their identity during a
   // drag: a new handler each frame would make React Flow update its store (and every edge and
