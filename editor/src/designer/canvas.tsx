@@ -2,6 +2,13 @@
  * The React Flow canvas, fully controlled by the domain graph: React Flow
  * only reports gestures; every gesture becomes GraphChanges through the
  * mapping module. A drag moves nodes locally and commits once, on release.
+ *
+ * While a drag lasts, each move goes straight into React Flow's store (as
+ * React Flow itself does for uncontrolled nodes) instead of through this
+ * component's state: re-rendering the canvas and handing React Flow a new
+ * node list per move cost a render pass and a passive-effect hop more, which
+ * on a 500-step flow was most of a frame. The positions are kept in a ref, so
+ * a render in the middle of a drag draws them too, and committed on release.
  */
 import { type Diagnostic, type FlowGraph, nodeKind } from '@ledgerflow/shared';
 import {
@@ -14,6 +21,7 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphChange } from '../graph/graph-change.js';
@@ -59,9 +67,11 @@ export function Canvas(props: {
 }) {
   const { graph, selection, onSelectionChange, commit } = props;
   const { screenToFlowPosition } = useReactFlow();
-  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, { x: number; y: number }>>(
-    new Map(),
-  );
+  const store = useStoreApi<LfNode>();
+  // Where the nodes being dragged are now; empty between drags. Read when the node list is built.
+  const dragPositions = useRef(new Map<string, { x: number; y: number }>());
+  // Bumped on release, so the node list is rebuilt from the graph (the store holds the dragged positions).
+  const [dragsEnded, setDragsEnded] = useState(0);
   const [connectHint, setConnectHint] = useState<string | null>(null);
   const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
 
@@ -84,7 +94,7 @@ export function Canvas(props: {
   const view = {
     selectedNodes: selection.nodes,
     selectedEdges: selection.edges,
-    dragPositions,
+    dragPositions: dragPositions.current,
     diagnosticsByNode,
     litNodes: props.lit.nodes,
     litEdges: props.lit.edges,
@@ -105,20 +115,22 @@ export function Canvas(props: {
     const next = toRfNodes(graph, view, previousNodes.current);
     previousNodes.current = new Map(next.map((n) => [n.id, n]));
     return next;
-  }, [graph, selection, dragPositions, diagnosticsByNode, props.lit, measured]);
+  }, [graph, selection.nodes, dragsEnded, diagnosticsByNode, props.lit, measured]);
   const previousEdges = useRef<ReadonlyMap<string, Edge>>(new Map());
+  // Not rebuilt when only the selected nodes change (a drag selects the node it grabs): a new edge
+  // list makes React Flow re-index every edge, hundreds on a big flow, in the drag's first frame.
   // biome-ignore lint/correctness/useExhaustiveDependencies: view is rebuilt from these parts
   const edges = useMemo(() => {
     const next = toRfEdges(graph, view, previousEdges.current);
     previousEdges.current = new Map(next.map((e) => [e.id, e]));
     return next;
-  }, [graph, selection, props.lit]);
+  }, [graph, selection.edges, props.lit]);
 
   // Gesture handlers read the latest view state through a ref so they keep their identity during a
   // drag: a new handler each frame would make React Flow update its store (and every edge and
   // minimap entry re-check it) once more per frame.
-  const latest = useRef({ dragPositions, selection, graph });
-  latest.current = { dragPositions, selection, graph };
+  const latest = useRef({ selection, graph });
+  latest.current = { selection, graph };
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LfNode>[]) => {
@@ -136,11 +148,14 @@ export function Canvas(props: {
         }
       }
       if (moves.length > 0) {
-        setDragPositions((previous) => {
-          const moving = new Map(previous);
-          for (const [id, position] of moves) moving.set(id, position);
-          return moving;
-        });
+        for (const [id, position] of moves) dragPositions.current.set(id, position);
+        const { nodes: shown, setNodes } = store.getState();
+        setNodes(
+          shown.map((n) => {
+            const position = dragPositions.current.get(n.id);
+            return position && position !== n.position ? { ...n, position } : n;
+          }),
+        );
       }
       if (sizes.length > 0) {
         setMeasured((previous) => new Map([...previous, ...sizes]));
@@ -148,7 +163,7 @@ export function Canvas(props: {
       }
       if (nextNodes) onSelectionChange({ nodes: nextNodes, edges: latest.current.selection.edges });
     },
-    [onSelectionChange],
+    [onSelectionChange, store],
   );
 
   const onEdgesChange = useCallback(
@@ -168,7 +183,8 @@ export function Canvas(props: {
 
   const onNodeDragStop = useCallback(
     (_: unknown, _node: LfNode, dragged: LfNode[]) => {
-      const { dragPositions: positions, graph: current } = latest.current;
+      const positions = dragPositions.current;
+      const { graph: current } = latest.current;
       const moved = dragged
         .map((n) => ({ id: n.id, position: positions.get(n.id) ?? n.position }))
         .filter((m) => {
@@ -180,7 +196,8 @@ export function Canvas(props: {
           );
         });
       if (moved.length > 0) commit(moveChanges(moved));
-      setDragPositions(new Map());
+      dragPositions.current = new Map();
+      setDragsEnded((n) => n + 1);
     },
     [commit],
   );
