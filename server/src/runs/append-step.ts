@@ -108,11 +108,13 @@ export async function appendSteps(
   const fence = head.fence === undefined ? undefined : head.fence + steps.length;
   const state = last.result.state;
 
-  // Writes go out together, pipelined on the transaction's connection: one round trip per step, not one
-  // per statement. Within a round trip none reads what another writes (each touches its own rows, and
-  // drop_pending_effects leaves its step's own commands alone), so nothing depends on their order; the
-  // next step's commands wait for the previous step's. If the compare-and-set finds the run moved on,
-  // everything is rolled back with the transaction.
+  // Writes go out together, pipelined on the transaction's connection (postgres.js sends them in the order
+  // they are first awaited): one round trip per step for the common commands (a few — a task's mail, a
+  // finished child's outcome, a held provider event — take a second one). Within a batch none reads what
+  // another writes (each touches its own rows, and drop_pending_effects leaves its step's own commands
+  // alone), so nothing depends on their order; the next step's commands wait for the previous step's.
+  // Every batch settles before the next (or the transaction's end). If the compare-and-set finds the run
+  // moved on, everything is rolled back with the transaction.
   const moved = tx
     .update(runs)
     .set({

@@ -9,6 +9,7 @@ import type { RunCommand } from '@ledgerflow/shared';
 import { and, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { outbox, tasks, timers } from '../db/schema/core.js';
+import { settled } from '../db/settled.js';
 import { enqueueTaskNotification } from '../mail/task-notification.js';
 import { WORK_CHANNEL } from './work-channel.js';
 
@@ -86,7 +87,7 @@ const handlers: Record<string, Handler> = {
       .execute();
     // Mail the people who may decide it, through the outbox (see mail/task-notification.ts).
     const mail = enqueueTaskNotification(tx, runId, { reason: 'assigned', taskId: c.id }, at);
-    return { wake: true, done: Promise.all([task, mail]) };
+    return { wake: true, done: settled([task, mail]) };
   },
   // A cancelled run's commands still queued (not held by a worker sending them) are given up, with the
   // reason. The commands of this very step (a cancel_subflow, say) are not: they are the cancellation's own.
@@ -141,5 +142,5 @@ export async function applyCommands(
     writes.push(started.done);
   }
   if (wake) writes.push(tx.execute(sql`select pg_notify(${WORK_CHANNEL}, ${runId})`));
-  await Promise.all(writes);
+  await settled(writes);
 }

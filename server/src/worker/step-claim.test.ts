@@ -23,6 +23,31 @@ import { RUN_LOCK, stepNextRun } from './step-next-run.js';
 
 const silent = pino({ level: 'silent' });
 
+/** trigger → wait "a" (timeout) → wait "b" (timeout) → wait "c" (timeout) → end */
+function chainGraph() {
+  const waits = ['a', 'b', 'c'];
+  const graph = makeSignalGraph('a');
+  graph.nodes = [
+    graph.nodes[0]!,
+    ...waits.map((w, i) => ({
+      id: `w_${w}`,
+      kind: 'wait_for_event' as const,
+      name: `Wait ${w}`,
+      config: { event: w, timeout: 'P7D' },
+      position: { x: 200 * (i + 1), y: 0 },
+    })),
+    ...graph.nodes.slice(2),
+  ];
+  graph.edges = [
+    { id: 'e0', source: 'start', sourcePort: 'next', target: 'w_a' },
+    { id: 'e1', source: 'w_a', sourcePort: 'received', target: 'w_b' },
+    { id: 'e2', source: 'w_b', sourcePort: 'received', target: 'w_c' },
+    { id: 'e3', source: 'w_c', sourcePort: 'received', target: 'got' },
+    ...waits.map((w) => ({ id: `t_${w}`, source: `w_${w}`, sourcePort: 'timed_out', target: 'late' })),
+  ];
+  return graph;
+}
+
 describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
   let created: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let database: Database;
@@ -200,27 +225,7 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
   });
 
   it('applies queued events of one run in order in one claim: a timer one step starts, the next cancels', async () => {
-    // trigger → wait "a" (timeout) → wait "b" (timeout) → wait "c" (timeout) → end
-    const waits = ['a', 'b', 'c'];
-    const graph = makeSignalGraph('a');
-    graph.nodes = [
-      graph.nodes[0]!,
-      ...waits.map((w, i) => ({
-        id: `w_${w}`,
-        kind: 'wait_for_event' as const,
-        name: `Wait ${w}`,
-        config: { event: w, timeout: 'P7D' },
-        position: { x: 200 * (i + 1), y: 0 },
-      })),
-      ...graph.nodes.slice(2),
-    ];
-    graph.edges = [
-      { id: 'e0', source: 'start', sourcePort: 'next', target: 'w_a' },
-      { id: 'e1', source: 'w_a', sourcePort: 'received', target: 'w_b' },
-      { id: 'e2', source: 'w_b', sourcePort: 'received', target: 'w_c' },
-      { id: 'e3', source: 'w_c', sourcePort: 'received', target: 'got' },
-      ...waits.map((w) => ({ id: `t_${w}`, source: `w_${w}`, sourcePort: 'timed_out', target: 'late' })),
-    ];
+    const graph = chainGraph();
     const chain = await createFlow(database.db, { name: 'Chain', graph }, { now: new Date() });
     const { runId } = await startRunIn(database.db, { flowId: chain.id, input: {} }, { now: new Date() });
     await signalRun(database.db, runId, 'a', {}, new Date());
@@ -237,5 +242,35 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
     expect(timers.map((t) => t.id)).toEqual([`${runId}:w_c:1:timeout`]);
     const verdict = await verifyStoredRun(database.db, runId);
     expect(verdict.ok).toBe(true);
+  });
+
+  it('rolls back the runs claimed with one the engine cannot read, and steps them alone, once', async () => {
+    const broken = await signalledRun();
+    const chain = await createFlow(
+      database.db,
+      { name: 'Chain 2', graph: chainGraph() },
+      { now: new Date() },
+    );
+    const { runId: healthy } = await startRunIn(
+      database.db,
+      { flowId: chain.id, input: {} },
+      { now: new Date() },
+    );
+    await signalRun(database.db, healthy, 'a', {}, new Date());
+    await signalRun(database.db, healthy, 'b', {}, new Date());
+    // A failure in this process, not in the database: the transaction is still good when it happens,
+    // while the healthy run's statements are on their way.
+    await database.db.execute(sql`update runs set state = '{"broken": true}'::jsonb where id = ${broken}`);
+
+    await expect(stepNextRun(database.db, 'test', () => new Date(), silent, true, 8)).rejects.toThrow();
+    const row = await runRow(healthy);
+    expect({ seq: row.last_seq, fence: Number(row.fence) }).toEqual({ seq: 3, fence: 2 });
+    expect((await verifyStoredRun(database.db, healthy)).ok).toBe(true);
+    expect((await runRow(broken)).last_seq).toBe(1);
+    const left = rowsOf<{ run_id: string }>(
+      await database.db.execute(sql`select run_id from run_inbox where run_id in (${broken}, ${healthy})`),
+    );
+    expect(left.map((r) => r.run_id)).toEqual([broken]);
+    await database.db.execute(sql`delete from run_inbox where run_id = ${broken}`);
   });
 });

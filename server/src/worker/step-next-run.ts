@@ -13,8 +13,9 @@
  * (append-step.ts), and the claimed runs are written side by side. Provider
  * events held for the wait a run has now reached are released into its inbox
  * with its last step's writes. If anything fails, every claimed run's events
- * go back with the rollback (the worker then claims one run at a time for a
- * while, so one failing run does not hold others back).
+ * go back with the rollback, and each claimed run is then tried once more in
+ * a claim of its own, so one failing run does not hold back the others (its
+ * failure is passed on and the worker backs off).
  */
 import { type StepResult, step } from '@ledgerflow/runtime';
 import { RunEvent, RunState } from '@ledgerflow/shared';
@@ -22,6 +23,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { rowsOf } from '../db/rows.js';
+import { settled } from '../db/settled.js';
 import { cachedVersion, compiledFor } from '../flows/compiled-cache.js';
 import { getFlowVersion } from '../flows/flow-store.js';
 import { appendSteps, type StepToAppend } from '../runs/append-step.js';
@@ -104,7 +106,7 @@ async function claimAndStep(
     // order). The first tries the runs of the oldest pending events, oldest first, and keeps the first
     // `maxRuns` no other worker holds (the lock is tried row by row after the sort: a volatile filter is
     // not pushed into the subquery). The second takes their events, at most BATCH per run.
-    const [claimedRows, runRows] = await Promise.all([
+    const [claimedRows, runRows] = await settled([
       tx.execute(sql`
         select count(*)::int as runs,
           set_config('ledgerflow.claimed_runs', coalesce(json_agg(c.run_id)::text, '[]'), true) as ids
@@ -127,11 +129,9 @@ async function claimAndStep(
         ),
         taken as (
           delete from run_inbox where id in (
-            select id from (
-              select id, row_number() over (partition by run_id order by id) as n
-              from run_inbox where run_id in (select id from claimed)
-            ) q
-            where n <= ${BATCH})
+            select e.id from claimed c
+            cross join lateral (
+              select id from run_inbox where run_id = c.id order by id limit ${BATCH}) e)
           returning id, run_id, event
         )
         select r.id, r.flow_id, r.flow_version, r.state, r.last_seq, r.last_hash, r.fence,
@@ -140,14 +140,16 @@ async function claimAndStep(
         from runs r
         where r.id in (select id from claimed) and exists (select 1 from taken t where t.run_id = r.id)
         order by r.id
-        for update of r`),
+        for no key update of r`),
     ]);
     const [claimed] = rowsOf<{ runs: number; ids: string }>(claimedRows);
     if (!claimed || claimed.runs === 0) return null;
     const runIds = JSON.parse(claimed.ids) as string[];
     claimedIds.push(...runIds);
     // Runs whose events other workers stepped between our snapshot and our locks are not among these.
-    const counts = await Promise.all(
+    // Side by side; all of them settle before the transaction ends, failed or not, so that no statement of
+    // one run can reach the connection after another run's failure has rolled the transaction back.
+    const counts = await settled(
       rowsOf<ClaimedRun>(runRows).map((run) => stepClaimedRun(tx, run, now, logger)),
     );
     return { runIds, steps: counts.reduce((sum, n) => sum + n, 0) };
