@@ -82,10 +82,8 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
     return row!;
   }
   const step = () => stepNextRun(database.db, 'test', () => new Date(), silent);
-
-  it('skips a run another worker holds, and steps it once that worker lets go', async () => {
-    const held = await signalledRun();
-    const free = await signalledRun();
+  /** Another worker takes the run's claim lock and keeps it until `letGo()`. */
+  async function holdRun(id: string): Promise<{ letGo: () => Promise<void> }> {
     let letGo!: () => void;
     const released = new Promise<void>((resolve) => {
       letGo = resolve;
@@ -94,20 +92,31 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
     const isHeld = new Promise<void>((resolve) => {
       holding = resolve;
     });
-    const otherWorker = other.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(${RUN_LOCK}::int, hashtext(${held}))`;
+    const transaction = other.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${RUN_LOCK}::int, hashtext(${id}))`;
       holding();
       await released;
     });
     await isHeld;
+    return {
+      letGo: async () => {
+        letGo();
+        await transaction;
+      },
+    };
+  }
+
+  it('skips a run another worker holds, and steps it once that worker lets go', async () => {
+    const held = await signalledRun();
+    const free = await signalledRun();
+    const otherWorker = await holdRun(held);
 
     expect(await step()).toEqual({ runIds: [free], steps: 1 });
     // Only the held run has an event left: nothing may be taken, and nothing was waited for.
     expect(await step()).toBeNull();
     expect((await runRow(held)).last_seq).toBe(1);
 
-    letGo();
-    await otherWorker;
+    await otherWorker.letGo();
     expect(await step()).toEqual({ runIds: [held], steps: 1 });
     expect(await step()).toBeNull();
     for (const id of [held, free]) {
@@ -160,28 +169,14 @@ describe.runIf(postgresAvailable)('claiming runs on PostgreSQL', () => {
     const first = await signalledRun();
     const held = await signalledRun();
     const third = await signalledRun();
-    let letGo!: () => void;
-    const released = new Promise<void>((resolve) => {
-      letGo = resolve;
-    });
-    let holding!: () => void;
-    const isHeld = new Promise<void>((resolve) => {
-      holding = resolve;
-    });
-    const otherWorker = other.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(${RUN_LOCK}::int, hashtext(${held}))`;
-      holding();
-      await released;
-    });
-    await isHeld;
+    const otherWorker = await holdRun(held);
 
     expect(await stepNextRun(database.db, 'test', () => new Date(), silent, true, 8)).toEqual({
       runIds: [first, third],
       steps: 2,
     });
     expect((await runRow(held)).last_seq).toBe(1);
-    letGo();
-    await otherWorker;
+    await otherWorker.letGo();
     expect(await stepNextRun(database.db, 'test', () => new Date(), silent, true, 8)).toEqual({
       runIds: [held],
       steps: 1,
