@@ -5,8 +5,10 @@
  * skipped like SKIP LOCKED; it needs no transaction id, so a claim that finds
  * nothing left commits nothing) and notes the claimed ids in the transaction
  * (set_config, local); a second statement, sent with the first but run after
- * it (so its snapshot is taken after the locks), locks those runs' rows FOR
- * UPDATE and takes (deletes) the events it will step, so a dead worker's locks
+ * it (so its snapshot is taken after the locks), locks those runs' rows (FOR
+ * NO KEY UPDATE, so foreign-key checks of rows that point at a run — inbox,
+ * timers, outbox — need not wait) and takes (deletes) the events it will
+ * step, so a dead worker's locks
  * die with its connection and its deletes roll back. Each event is stepped
  * through the runtime and appended with compare-and-set on (last_seq, fence)
  * — the fence grows with every step; a step's writes go out as one round trip
