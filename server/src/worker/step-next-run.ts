@@ -8,8 +8,8 @@
  * it (so its snapshot is taken after the locks), locks those runs' rows (FOR
  * NO KEY UPDATE, so foreign-key checks of rows that point at a run — inbox,
  * timers, outbox — need not wait) and takes (deletes) the events it will
- * step, so a dead worker's locks
- * die with its connection and its deletes roll back. Each event is stepped
+ * step, so a dead worker's locks die with its connection and its deletes
+ * roll back. Each event is stepped
  * through the runtime and appended with compare-and-set on (last_seq, fence)
  * — the fence grows with every step; a step's writes go out as one round trip
  * (append-step.ts), and the claimed runs are written side by side. Provider
