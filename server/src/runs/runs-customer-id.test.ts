@@ -4,7 +4,7 @@
  * no index reads `state`, so a step's update of its run is a HOT update (no
  * new index entries, no bloat left behind).
  */
-import { compile, step } from '@ledgerflow/runtime';
+import { compile, type StepResult, step } from '@ledgerflow/runtime';
 import type { GraphBody, RunEvent, RunState } from '@ledgerflow/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,33 @@ describe.each(testDatabaseTargets)('runs.customer_id on $name', (target) => {
         pg_stat_get_xact_tuples_hot_updated('runs'::regclass) as hot`),
     ).map((r) => ({ updated: Number(r.updated), hot: Number(r.hot) }))[0]!;
 
+  /** How many updates of runs `work` made in one transaction, and how many of them were HOT. */
+  async function runUpdatesOf(work: (tx: Db) => Promise<unknown>) {
+    return database.db.transaction(async (tx) => {
+      const before = await counters(tx);
+      await work(tx);
+      const after = await counters(tx);
+      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+    });
+  }
+
+  /** Appends the step `result` made of `signal` to the run as `run` (its head) left it. */
+  const appendSignal = (
+    tx: Db,
+    runId: string,
+    run: { last_seq: number; last_hash: string },
+    signal: RunEvent,
+    result: StepResult,
+  ) =>
+    appendStep(
+      tx,
+      { id: runId, lastSeq: run.last_seq, lastHash: run.last_hash },
+      signal,
+      result,
+      new Date(signal.at),
+      undefined,
+    );
+
   async function head(runId: string) {
     const [row] = rowsOf<{
       state: RunState;
@@ -118,16 +145,7 @@ describe.each(testDatabaseTargets)('runs.customer_id on $name', (target) => {
     const signal: RunEvent = { type: 'signal_received', at: '2026-06-01T11:00:00.000Z', name: 'go' };
     const result = step(compiled, run.state, signal);
     result.state.context = { ...result.state.context, customer: { id: 'cus_after' } };
-    await database.db.transaction((tx) =>
-      appendStep(
-        tx,
-        { id: runId, lastSeq: run.last_seq, lastHash: run.last_hash },
-        signal,
-        result,
-        new Date(signal.at),
-        undefined,
-      ),
-    );
+    await database.db.transaction((tx) => appendSignal(tx, runId, run, signal, result));
     expect((await head(runId)).customer_id).toBe('cus_after');
     expect((await exploreRuns(database.db, { customer: 'cus_before', limit: 10 })).runs).toEqual([]);
     expect((await exploreRuns(database.db, { customer: 'cus_after', limit: 10 })).runs[0]?.id).toBe(runId);
@@ -135,12 +153,9 @@ describe.each(testDatabaseTargets)('runs.customer_id on $name', (target) => {
 
   it('starts a run with one insert and a HOT update of it (the first step changes no indexed column)', async () => {
     const flow = await createFlow(database.db, { name: 'Two waits', graph: twoWaits() }, { now });
-    const counts = await database.db.transaction(async (tx) => {
-      const before = await counters(tx);
-      await startRunIn(tx, { flowId: flow.id, input: { customer: { id: 'cus_first' } } }, { now });
-      const after = await counters(tx);
-      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
-    });
+    const counts = await runUpdatesOf((tx) =>
+      startRunIn(tx, { flowId: flow.id, input: { customer: { id: 'cus_first' } } }, { now }),
+    );
     expect(counts).toEqual({ updated: 1, hot: 1 });
   });
 
@@ -150,19 +165,7 @@ describe.each(testDatabaseTargets)('runs.customer_id on $name', (target) => {
     const signal: RunEvent = { type: 'signal_received', at: '2026-06-01T12:00:00.000Z', name: 'go' };
     const result = step(compiled, run.state, signal);
     expect(result.state.status).toBe(run.state.status);
-    const counts = await database.db.transaction(async (tx) => {
-      const before = await counters(tx);
-      await appendStep(
-        tx,
-        { id: runId, lastSeq: run.last_seq, lastHash: run.last_hash },
-        signal,
-        result,
-        new Date(signal.at),
-        undefined,
-      );
-      const after = await counters(tx);
-      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
-    });
+    const counts = await runUpdatesOf((tx) => appendSignal(tx, runId, run, signal, result));
     expect(counts).toEqual({ updated: 1, hot: 1 });
   });
 });
